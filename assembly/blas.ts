@@ -1,0 +1,202 @@
+// Level-1 and level-2 kernels. Each is written once; the `if (ASC_FEATURE_SIMD)` blocks compile
+// away in the scalar build, whose scalar tails then do all the work.
+import { ld, st, ldv, stv, hsum } from './memory';
+
+/** Σ a[i]·b[i]. Four accumulators hide the add latency. */
+export function dot(a: usize, b: usize, n: i32): f64 {
+  let i = 0;
+  let s: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
+    for (; i + 8 <= n; i += 8) {
+      s0 = f64x2.add(s0, f64x2.mul(ldv(a, i), ldv(b, i)));
+      s1 = f64x2.add(s1, f64x2.mul(ldv(a, i + 2), ldv(b, i + 2)));
+      s2 = f64x2.add(s2, f64x2.mul(ldv(a, i + 4), ldv(b, i + 4)));
+      s3 = f64x2.add(s3, f64x2.mul(ldv(a, i + 6), ldv(b, i + 6)));
+    }
+    for (; i + 2 <= n; i += 2) s0 = f64x2.add(s0, f64x2.mul(ldv(a, i), ldv(b, i)));
+    s = hsum(f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3)));
+  } else {
+    let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
+    for (; i + 4 <= n; i += 4) {
+      s0 += ld(a, i) * ld(b, i);
+      s1 += ld(a, i + 1) * ld(b, i + 1);
+      s2 += ld(a, i + 2) * ld(b, i + 2);
+      s3 += ld(a, i + 3) * ld(b, i + 3);
+    }
+    s = (s0 + s1) + (s2 + s3);
+  }
+  for (; i < n; i++) s += ld(a, i) * ld(b, i);
+  return s;
+}
+
+/** y ← α·x + y */
+export function axpy(n: i32, alpha: f64, x: usize, y: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha);
+    for (; i + 4 <= n; i += 4) {
+      stv(y, i, f64x2.add(ldv(y, i), f64x2.mul(va, ldv(x, i))));
+      stv(y, i + 2, f64x2.add(ldv(y, i + 2), f64x2.mul(va, ldv(x, i + 2))));
+    }
+    for (; i + 2 <= n; i += 2) stv(y, i, f64x2.add(ldv(y, i), f64x2.mul(va, ldv(x, i))));
+  }
+  for (; i < n; i++) st(y, i, ld(y, i) + alpha * ld(x, i));
+}
+
+/** x ← α·x */
+export function scal(n: i32, alpha: f64, x: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha);
+    for (; i + 2 <= n; i += 2) stv(x, i, f64x2.mul(va, ldv(x, i)));
+  }
+  for (; i < n; i++) st(x, i, alpha * ld(x, i));
+}
+
+/** max |x[i]|, NaN if any entry is NaN (f64.max propagates NaN; `if (v > m)` would drop it). */
+export function amax(x: usize, n: i32): f64 {
+  let i = 0;
+  let m: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    let m0 = f64x2.splat(0), m1 = f64x2.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      m0 = f64x2.max(m0, f64x2.abs(ldv(x, i)));
+      m1 = f64x2.max(m1, f64x2.abs(ldv(x, i + 2)));
+    }
+    for (; i + 2 <= n; i += 2) m0 = f64x2.max(m0, f64x2.abs(ldv(x, i)));
+    m0 = f64x2.max(m0, m1);
+    m = max(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1));
+  }
+  for (; i < n; i++) m = max(m, abs(ld(x, i)));
+  return m;
+}
+
+/** Σ x[i]² without scaling; callers guarantee the range is safe. */
+function sumsq(x: usize, n: i32): f64 {
+  let i = 0;
+  let s: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const a = ldv(x, i), b = ldv(x, i + 2);
+      s0 = f64x2.add(s0, f64x2.mul(a, a));
+      s1 = f64x2.add(s1, f64x2.mul(b, b));
+    }
+    for (; i + 2 <= n; i += 2) { const a = ldv(x, i); s0 = f64x2.add(s0, f64x2.mul(a, a)); }
+    s = hsum(f64x2.add(s0, s1));
+  }
+  for (; i < n; i++) { const v = ld(x, i); s += v * v; }
+  return s;
+}
+
+/**
+ * Overflow- and underflow-safe ‖x‖₂. Entries whose squares stay normal take the fast unscaled
+ * sum; otherwise every entry is divided by the largest magnitude first.
+ */
+export function nrm2(x: usize, n: i32): f64 {
+  const m = amax(x, n);
+  if (m == 0 || !isFinite(m)) return m; // 0, +Inf or NaN say it all
+  if (m > 1e-150 && m < 1e150) return Math.sqrt(sumsq(x, n));
+  let s: f64 = 0;
+  for (let i = 0; i < n; i++) { const v = ld(x, i) / m; s += v * v; }
+  return m * Math.sqrt(s);
+}
+
+/** Index of the first non-finite entry, or -1. x - x is NaN exactly for ±Inf and NaN. */
+export function firstNonFinite(x: usize, n: i32): i32 {
+  let acc: f64 = 0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    let va = f64x2.splat(0);
+    for (; i + 2 <= n; i += 2) { const v = ldv(x, i); va = f64x2.add(va, f64x2.sub(v, v)); }
+    acc = hsum(va);
+  }
+  for (; i < n; i++) { const v = ld(x, i); acc += v - v; }
+  if (acc == 0) return -1;
+  for (let j = 0; j < n; j++) { const v = ld(x, j); if (v - v != 0) return j; }
+  return -1;
+}
+
+/** dst ← src (n doubles); regions may overlap. */
+export function copy(dst: usize, src: usize, n: i32): void {
+  memory.copy(dst, src, <usize>n << 3);
+}
+
+/** x ← value */
+export function fill(x: usize, n: i32, value: f64): void {
+  for (let i = 0; i < n; i++) st(x, i, value);
+}
+
+/**
+ * y ← α·A·x + β·y for row-major A (m×n). With β = 0, y is not read (BLAS convention), so a
+ * NaN left in an output buffer never leaks into the result. Two rows share each load of x.
+ */
+export function gemv(m: i32, n: i32, alpha: f64, a: usize, x: usize, beta: f64, y: usize): void {
+  const rowBytes = <usize>n << 3;
+  let r = 0;
+  for (; r + 2 <= m; r += 2) {
+    const a0 = a + <usize>r * rowBytes;
+    const a1 = a0 + rowBytes;
+    let d0: f64 = 0, d1: f64 = 0;
+    let j = 0;
+    if (ASC_FEATURE_SIMD) {
+      let p0 = f64x2.splat(0), p1 = f64x2.splat(0), q0 = f64x2.splat(0), q1 = f64x2.splat(0);
+      for (; j + 4 <= n; j += 4) {
+        const x0 = ldv(x, j), x1 = ldv(x, j + 2);
+        p0 = f64x2.add(p0, f64x2.mul(ldv(a0, j), x0));
+        q0 = f64x2.add(q0, f64x2.mul(ldv(a1, j), x0));
+        p1 = f64x2.add(p1, f64x2.mul(ldv(a0, j + 2), x1));
+        q1 = f64x2.add(q1, f64x2.mul(ldv(a1, j + 2), x1));
+      }
+      for (; j + 2 <= n; j += 2) {
+        const x0 = ldv(x, j);
+        p0 = f64x2.add(p0, f64x2.mul(ldv(a0, j), x0));
+        q0 = f64x2.add(q0, f64x2.mul(ldv(a1, j), x0));
+      }
+      d0 = hsum(f64x2.add(p0, p1));
+      d1 = hsum(f64x2.add(q0, q1));
+    } else {
+      let p0: f64 = 0, p1: f64 = 0, q0: f64 = 0, q1: f64 = 0;
+      for (; j + 2 <= n; j += 2) {
+        const x0 = ld(x, j), x1 = ld(x, j + 1);
+        p0 += ld(a0, j) * x0; q0 += ld(a1, j) * x0;
+        p1 += ld(a0, j + 1) * x1; q1 += ld(a1, j + 1) * x1;
+      }
+      d0 = p0 + p1; d1 = q0 + q1;
+    }
+    for (; j < n; j++) { const xj = ld(x, j); d0 += ld(a0, j) * xj; d1 += ld(a1, j) * xj; }
+    if (beta == 0) {
+      st(y, r, alpha * d0); st(y, r + 1, alpha * d1);
+    } else {
+      st(y, r, alpha * d0 + beta * ld(y, r)); st(y, r + 1, alpha * d1 + beta * ld(y, r + 1));
+    }
+  }
+  if (r < m) {
+    const d = dot(a + <usize>r * rowBytes, x, n);
+    st(y, r, beta == 0 ? alpha * d : alpha * d + beta * ld(y, r));
+  }
+}
+
+/**
+ * y ← α·A·x + β·y for symmetric A (n×n, row-major) reading only the upper triangle: row i
+ * contributes A[i][i..n)·x[i..n) to y[i] and A[i][i+1..n)·x[i] to y[i+1..n).
+ * `work` holds n doubles of scratch.
+ */
+export function symv(n: i32, alpha: f64, a: usize, x: usize, beta: f64, y: usize, work: usize): void {
+  for (let i = 0; i < n; i++) st(work, i, 0);
+  const rowBytes = <usize>n << 3;
+  for (let i = 0; i < n; i++) {
+    const row = a + <usize>i * rowBytes;
+    const xi = ld(x, i);
+    const len = n - i - 1;
+    // upper part of row i, j > i: a dot for y[i] and an axpy for y[j]
+    const d = ld(row, i) * xi + dot(row + (<usize>(i + 1) << 3), x + (<usize>(i + 1) << 3), len);
+    axpy(len, xi, row + (<usize>(i + 1) << 3), work + (<usize>(i + 1) << 3));
+    st(work, i, ld(work, i) + d);
+  }
+  for (let i = 0; i < n; i++) {
+    const v = alpha * ld(work, i);
+    st(y, i, beta == 0 ? v : v + beta * ld(y, i));
+  }
+}

@@ -1,0 +1,10 @@
+// optima: numerical optimization for TypeScript, its hot loops in SIMD WebAssembly.
+// Top-level await: once this module has loaded, every export is synchronous.
+import { ready } from './runtime/runtime.js';
+
+await ready;
+
+export { OptimaError, type OptimaErrorCode } from './errors.js';
+export { backend, ready, setBackend, memoryBytes, type BackendName } from './runtime/runtime.js';
+export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike } from './linalg/matrix.js';
+export { dot, matvec, solve } from './linalg/blas.js';

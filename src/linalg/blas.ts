@@ -1,0 +1,80 @@
+// dot, matvec and solve: validation and staging in TypeScript, all arithmetic in the kernels.
+import { OptimaError } from '../errors.js';
+import { rt, scratch } from '../runtime/runtime.js';
+import {
+  type MatrixLike, type VectorLike, SLOT, deliver, outPtr, requireFinite, stageMatrix, stageVector, vectorLength,
+} from './matrix.js';
+
+const EPS = Number.EPSILON;
+
+/** aᵀb. Lengths must match. A NaN or ±Infinity entry throws NOT_FINITE naming it. */
+export function dot(a: VectorLike, b: VectorLike): number {
+  const n = vectorLength(a, 'a');
+  const pa = stageVector(a, 'a', SLOT.X);
+  const pb = stageVector(b, 'b', SLOT.Y, n);
+  const s = rt.k.dot(pa, pb, n);
+  // A finite sum proves finite inputs (NaN and ±Inf always reach it); otherwise find the culprit.
+  if (s - s !== 0) {
+    requireFinite(pa, n, 'a');
+    requireFinite(pb, n, 'b');
+  }
+  return s;
+}
+
+function overlaps(p: number, n: number, q: number, m: number): boolean {
+  return p < q + m * 8 && q < p + n * 8;
+}
+
+/** A·x for A (m×n) and x (n): out (length m) if given, else a new Float64Array. */
+export function matvec(A: MatrixLike, x: VectorLike, out?: Float64Array): Float64Array {
+  const a = stageMatrix(A, 'A', SLOT.A);
+  const px = stageVector(x, 'x', SLOT.X, a.cols);
+  let py = outPtr(out, a.rows, 'out', SLOT.Y);
+  // Writing y while reading A or x would corrupt the product: compute aside, then copy.
+  const aliased = overlaps(py, a.rows, px, a.cols) || overlaps(py, a.rows, a.ptr, a.rows * a.cols);
+  if (aliased) py = scratch(SLOT.Y, a.rows);
+  rt.k.gemv(a.rows, a.cols, 1, a.ptr, px, 0, py);
+  // Every entry of A and x reaches some y_i (NaN·0 and Inf·0 are NaN), so a finite y proves them finite.
+  if (a.rows === 0 ? rt.k.firstNonFinite(px, a.cols) >= 0 : rt.k.firstNonFinite(py, a.rows) >= 0) {
+    requireFinite(a.ptr, a.rows * a.cols, 'A', a.cols);
+    requireFinite(px, a.cols, 'x');
+  }
+  return deliver(py, a.rows, out);
+}
+
+/**
+ * Solves A·x = b. Symmetric A with a positive diagonal is tried with Cholesky first; anything
+ * else, or a Cholesky breakdown, uses LU with partial pivoting. A pivot of magnitude
+ * ≤ n·ε·max|Aᵢⱼ| means A is numerically singular: SINGULAR.
+ */
+export function solve(A: MatrixLike, b: VectorLike): Float64Array {
+  const a = stageMatrix(A, 'A', SLOT.A);
+  if (a.rows !== a.cols) throw new OptimaError('DIMENSION_MISMATCH', `A must be square; got ${a.rows}×${a.cols}`);
+  const n = a.rows;
+  const pb = stageVector(b, 'b', SLOT.X, n);
+  requireFinite(a.ptr, n * n, 'A', n);
+  requireFinite(pb, n, 'b');
+  const work = scratch(SLOT.W, n * n);
+  const piv = scratch(SLOT.W + 1, (n >> 1) + 1);
+  const x = scratch(SLOT.Y, n);
+  const k = rt.k;
+  const norm = k.amax(a.ptr, n * n);
+  const tol = n * EPS * norm;
+  k.copy(work, a.ptr, n * n);
+  k.copy(x, pb, n);
+  if (n > 0 && norm === 0) throw new OptimaError('SINGULAR', `A is singular: every entry is zero`);
+  let ok = false;
+  if (k.asymmetry(a.ptr, n) === 0 && k.cholesky(work, n, tol) === 0) {
+    k.choleskySolve(work, n, x);
+    ok = true;
+  }
+  if (!ok) {
+    k.copy(work, a.ptr, n * n);
+    const fail = k.lu(work, n, piv, tol);
+    if (fail !== 0) {
+      throw new OptimaError('SINGULAR', `A is singular to working precision: pivot ${fail - 1} is below n·ε·‖A‖ = ${tol.toExponential(3)}`);
+    }
+    k.luSolve(work, n, piv, x);
+  }
+  return deliver(x, n, undefined);
+}

@@ -1,0 +1,272 @@
+// Matrix and Vector handles, and the staging of arguments into linear memory. A handle made by
+// matrix()/vector() is resident: its entries live in WebAssembly memory and kernels read them in
+// place. Plain arrays are copied into reusable scratch slots. Every facade function goes through
+// the stage* helpers here, so validation messages are uniform.
+import { OptimaError } from '../errors.js';
+import { heap, rt, scratch, type Runtime } from '../runtime/runtime.js';
+
+/** A row-major matrix (API.md). */
+export interface Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  readonly data: Float64Array;
+}
+export type MatrixLike = Matrix | readonly (readonly number[])[];
+export type VectorLike = Float64Array | readonly number[] | Vector;
+
+/** Scratch slots by owner, so nested calls never overwrite each other's staged arguments. */
+export const SLOT = { A: 0, X: 1, Y: 2, W: 3, EIG: 4, OBJ: 8, SOLVER: 12 } as const;
+
+const freeOnCollect: FinalizationRegistry<{ r: Runtime; ptr: number }> | undefined =
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry(({ r, ptr }) => r.k.free(ptr)) : undefined;
+
+/** Memory owned by one handle, in the runtime that allocated it. */
+abstract class Resident {
+  /** @internal */ ptr: number;
+  /** @internal */ readonly r: Runtime;
+  /** @internal */ readonly size: number;
+  private view: Float64Array | undefined;
+
+  protected constructor(size: number) {
+    this.r = rt;
+    this.size = size;
+    this.ptr = rt.k.alloc(size * 8);
+    freeOnCollect?.register(this, { r: this.r, ptr: this.ptr }, this);
+  }
+
+  /** A live view of the entries; re-created after memory growth, so read it afresh each time. */
+  get data(): Float64Array {
+    if (this.ptr === 0) throw new OptimaError('DISPOSED', `${this.kind()} was used after dispose()`);
+    const buf = this.r.k.memory.buffer;
+    if (!this.view || this.view.buffer !== buf) this.view = new Float64Array(buf, this.ptr, this.size);
+    return this.view;
+  }
+
+  /** Frees the WebAssembly memory now; the handle must not be used afterwards. Idempotent. */
+  dispose(): void {
+    if (this.ptr === 0) return;
+    freeOnCollect?.unregister(this);
+    this.r.k.free(this.ptr);
+    this.ptr = 0;
+    this.view = undefined;
+  }
+
+  get disposed(): boolean {
+    return this.ptr === 0;
+  }
+
+  protected abstract kind(): string;
+}
+
+export class WasmMatrix extends Resident implements Matrix {
+  readonly rows: number;
+  readonly cols: number;
+  /** @internal */
+  constructor(rows: number, cols: number) {
+    super(rows * cols);
+    this.rows = rows;
+    this.cols = cols;
+  }
+  protected kind(): string {
+    return `matrix ${this.rows}×${this.cols}`;
+  }
+}
+
+/** A resident vector (API.md): `{ length, data, dispose() }`. */
+export class Vector extends Resident {
+  readonly length: number;
+  /** @internal */
+  constructor(length: number) {
+    super(length);
+    this.length = length;
+  }
+  protected kind(): string {
+    return `vector of length ${this.length}`;
+  }
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0x7fffffff;
+}
+
+function describeValue(v: unknown): string {
+  return typeof v === 'number' ? String(v) : `${typeof v} ${JSON.stringify(v) ?? String(v)}`;
+}
+
+/** Throws NOT_FINITE naming `name[i]` or `name[r][c]` and the offending value. */
+export function notFinite(name: string, index: number, value: unknown, cols?: number): never {
+  const where = cols === undefined ? `${name}[${index}]` : `${name}[${Math.floor(index / cols)}][${index % cols}]`;
+  throw new OptimaError('NOT_FINITE', `${where} must be a finite number; got ${describeValue(value)}`);
+}
+
+/** Checks n doubles at ptr and throws NOT_FINITE for the first bad one. */
+export function requireFinite(ptr: number, n: number, name: string, cols?: number): void {
+  const i = rt.k.firstNonFinite(ptr, n);
+  if (i >= 0) notFinite(name, i, heap()[(ptr >>> 3) + i], cols);
+}
+
+function checkRows(rows: readonly (readonly number[])[], name: string): number {
+  const cols = rows[0]?.length ?? 0;
+  if (!Array.isArray(rows[0]) && rows.length) {
+    throw new OptimaError('DIMENSION_MISMATCH', `${name} must be an array of rows (number[][]); row 0 is ${typeof rows[0]}`);
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!Array.isArray(row) && !(row instanceof Float64Array)) {
+      throw new OptimaError('DIMENSION_MISMATCH', `${name}[${i}] must be an array; got ${typeof row}`);
+    }
+    if (row.length !== cols) {
+      throw new OptimaError('DIMENSION_MISMATCH', `${name} is ragged: row ${i} has ${row.length} entries, row 0 has ${cols}`);
+    }
+  }
+  return cols;
+}
+
+/** Copies arbitrary numeric input into linear memory at ptr and checks it is finite. */
+function copyIn(ptr: number, src: ArrayLike<unknown>, name: string, cols?: number, rowOffset = 0): void {
+  const h = heap();
+  const base = ptr >>> 3;
+  if (src instanceof Float64Array) h.set(src, base);
+  else for (let i = 0; i < src.length; i++) h[base + i] = src[i] as number;
+  const bad = rt.k.firstNonFinite(ptr, src.length);
+  if (bad >= 0) notFinite(name, rowOffset + bad, src[bad], cols);
+}
+
+/** matrix(rows) or matrix(data, rows, cols): a resident Matrix (API.md). */
+export function matrix(rows: readonly (readonly number[])[]): WasmMatrix;
+export function matrix(data: Float64Array | readonly number[], rows: number, cols: number): WasmMatrix;
+export function matrix(src: unknown, rows?: number, cols?: number): WasmMatrix {
+  if (rows === undefined && Array.isArray(src) && (src.length === 0 || typeof src[0] !== 'number')) {
+    const r = src.length;
+    const c = checkRows(src as number[][], 'rows');
+    const m = new WasmMatrix(r, c);
+    for (let i = 0; i < r; i++) copyIn(m.ptr + i * c * 8, (src as number[][])[i]!, 'rows', c, i * c);
+    return m;
+  }
+  if (!(src instanceof Float64Array) && !Array.isArray(src)) {
+    throw new OptimaError('DIMENSION_MISMATCH', 'matrix: expected number[][] or (data, rows, cols)');
+  }
+  if (!isCount(rows) || !isCount(cols)) {
+    throw new OptimaError('INVALID_OPTION', `matrix: rows and cols must be non-negative integers; got ${rows}, ${cols}`);
+  }
+  if (src.length !== rows * cols) {
+    throw new OptimaError('DIMENSION_MISMATCH', `matrix: data has ${src.length} entries, ${rows}×${cols} needs ${rows * cols}`);
+  }
+  const m = new WasmMatrix(rows, cols);
+  copyIn(m.ptr, src, 'data', cols);
+  return m;
+}
+
+/** vector(n) (zeros), vector(number[]) or vector(Float64Array): a resident Vector. */
+export function vector(src: number | readonly number[] | Float64Array): Vector {
+  if (typeof src === 'number') {
+    if (!isCount(src)) throw new OptimaError('INVALID_OPTION', `vector: length must be a non-negative integer; got ${src}`);
+    const v = new Vector(src);
+    rt.k.fill(v.ptr, src, 0);
+    return v;
+  }
+  if (!(src instanceof Float64Array) && !Array.isArray(src)) {
+    throw new OptimaError('DIMENSION_MISMATCH', `vector: expected a length, number[] or Float64Array; got ${typeof src}`);
+  }
+  const v = new Vector(src.length);
+  copyIn(v.ptr, src, 'vector');
+  return v;
+}
+
+/** A pointer into linear memory for `x` if it already lives there (no copy), else undefined. */
+function residentPtr(x: unknown): number | undefined {
+  if (x instanceof Resident) {
+    if (x.disposed) throw new OptimaError('DISPOSED', 'a matrix or vector was used after dispose()');
+    return x.r === rt ? x.ptr : undefined;
+  }
+  if (x instanceof Float64Array && x.buffer === rt.k.memory.buffer) return x.byteOffset;
+  return undefined;
+}
+
+export interface StagedMatrix {
+  ptr: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Puts a MatrixLike argument into linear memory: resident handles and views of linear memory in
+ * place, everything else copied into scratch `slot` (checked finite during the copy). Resident
+ * data is not scanned here: callers check what they must (often the O(n) output instead).
+ */
+export function stageMatrix(A: unknown, name: string, slot: number): StagedMatrix {
+  if (Array.isArray(A)) {
+    const rows = A.length;
+    const cols = checkRows(A as number[][], name);
+    const ptr = scratch(slot, rows * cols);
+    for (let i = 0; i < rows; i++) copyIn(ptr + i * cols * 8, (A as number[][])[i]!, name, cols, i * cols);
+    return { ptr, rows, cols };
+  }
+  if (A === null || typeof A !== 'object') {
+    throw new OptimaError('DIMENSION_MISMATCH', `${name} must be a Matrix or number[][]; got ${A === null ? 'null' : typeof A}`);
+  }
+  const m = A as Partial<Matrix>;
+  const { rows, cols } = m;
+  if (!isCount(rows) || !isCount(cols)) {
+    throw new OptimaError('DIMENSION_MISMATCH', `${name}.rows and ${name}.cols must be non-negative integers; got ${rows}, ${cols}`);
+  }
+  const inPlace = residentPtr(A);
+  if (inPlace !== undefined) return { ptr: inPlace, rows, cols };
+  const data = m.data;
+  if (!(data instanceof Float64Array) && !Array.isArray(data)) {
+    throw new OptimaError('DIMENSION_MISMATCH', `${name}.data must be a Float64Array`);
+  }
+  if (data.length !== rows * cols) {
+    throw new OptimaError('DIMENSION_MISMATCH', `${name}.data has ${data.length} entries, ${rows}×${cols} needs ${rows * cols}`);
+  }
+  const viewPtr = residentPtr(data);
+  if (viewPtr !== undefined) return { ptr: viewPtr, rows, cols };
+  const ptr = scratch(slot, rows * cols);
+  copyIn(ptr, data, name, cols);
+  return { ptr, rows, cols };
+}
+
+/** Length of a VectorLike, or throws DIMENSION_MISMATCH naming it. */
+export function vectorLength(x: unknown, name: string): number {
+  if (x instanceof Float64Array || Array.isArray(x) || x instanceof Vector) return x.length;
+  throw new OptimaError('DIMENSION_MISMATCH', `${name} must be a Float64Array, number[] or Vector; got ${x === null ? 'null' : typeof x}`);
+}
+
+/** Like stageMatrix for a vector; `expected` (if given) is the required length. */
+export function stageVector(x: unknown, name: string, slot: number, expected?: number): number {
+  const n = vectorLength(x, name);
+  if (expected !== undefined && n !== expected) {
+    throw new OptimaError('DIMENSION_MISMATCH', `${name} has length ${n}; expected ${expected}`);
+  }
+  const inPlace = residentPtr(x);
+  if (inPlace !== undefined) return inPlace;
+  const ptr = scratch(slot, n);
+  copyIn(ptr, x instanceof Vector ? x.data : (x as ArrayLike<unknown>), name);
+  return ptr;
+}
+
+/** Reads a resident or plain vector's values (for code that needs them in JS). */
+export function valuesOf(x: VectorLike): Float64Array | readonly number[] {
+  return x instanceof Vector ? x.data : x;
+}
+
+/** Where a kernel should write an output of n doubles: `out` itself if it is a view of linear memory. */
+export function outPtr(out: Float64Array | undefined, n: number, name: string, slot: number): number {
+  if (out !== undefined) {
+    if (!(out instanceof Float64Array)) throw new OptimaError('DIMENSION_MISMATCH', `${name} must be a Float64Array`);
+    if (out.length !== n) throw new OptimaError('DIMENSION_MISMATCH', `${name} has length ${out.length}; expected ${n}`);
+    const p = residentPtr(out);
+    if (p !== undefined) return p;
+  }
+  return scratch(slot, n);
+}
+
+/** Copies a kernel's output at ptr into `out` (or a new array) unless it was written in place. */
+export function deliver(ptr: number, n: number, out: Float64Array | undefined): Float64Array {
+  if (out !== undefined && out.buffer === rt.k.memory.buffer && out.byteOffset === ptr) return out;
+  const h = heap();
+  const base = ptr >>> 3;
+  if (out === undefined) return h.slice(base, base + n);
+  out.set(h.subarray(base, base + n));
+  return out;
+}

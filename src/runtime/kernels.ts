@@ -1,0 +1,23 @@
+// The exports of assembly/index.ts as the facade sees them. Pointers are byte offsets.
+export interface Kernels {
+  readonly memory: { readonly buffer: ArrayBuffer };
+  _initialize?(): void;
+  alloc(bytes: number): number;
+  free(ptr: number): void;
+  simdEnabled(): number;
+  dot(a: number, b: number, n: number): number;
+  axpy(n: number, alpha: number, x: number, y: number): void;
+  scal(n: number, alpha: number, x: number): void;
+  amax(x: number, n: number): number;
+  nrm2(x: number, n: number): number;
+  firstNonFinite(x: number, n: number): number;
+  copy(dst: number, src: number, n: number): void;
+  fill(x: number, n: number, value: number): void;
+  gemv(m: number, n: number, alpha: number, a: number, x: number, beta: number, y: number): void;
+  symv(n: number, alpha: number, a: number, x: number, beta: number, y: number, work: number): void;
+  cholesky(a: number, n: number, tol: number): number;
+  choleskySolve(a: number, n: number, b: number): void;
+  lu(a: number, n: number, piv: number, tol: number): number;
+  luSolve(a: number, n: number, piv: number, b: number): void;
+  asymmetry(a: number, n: number): number;
+}
