@@ -55,7 +55,7 @@ export function solve(A: MatrixLike, b: VectorLike): Float64Array {
   requireFinite(a.ptr, n * n, 'A', n);
   requireFinite(pb, n, 'b');
   const work = scratch(SLOT.W, n * n);
-  const piv = scratch(SLOT.W + 1, (n >> 1) + 1);
+  const piv = scratch(SLOT.PIV, (n >> 1) + 1);
   const x = scratch(SLOT.Y, n);
   const k = rt.k;
   const norm = k.amax(a.ptr, n * n);

@@ -14,8 +14,12 @@ export interface Matrix {
 export type MatrixLike = Matrix | readonly (readonly number[])[];
 export type VectorLike = Float64Array | readonly number[] | Vector;
 
-/** Scratch slots by owner, so nested calls never overwrite each other's staged arguments. */
-export const SLOT = { A: 0, X: 1, Y: 2, W: 3, EIG: 4, OBJ: 8, SOLVER: 12 } as const;
+/**
+ * Scratch slots by owner, so nested calls never overwrite each other's staged arguments:
+ * 0–4 linear algebra (A, x, y, work, pivots), 5–7 eigen-solvers, 8–11 objectives, 12–19 solvers,
+ * 20–23 analysis, 24–27 constrained. A module uses only its own range.
+ */
+export const SLOT = { A: 0, X: 1, Y: 2, W: 3, PIV: 4, EIG: 5, OBJ: 8, SOLVER: 12, ANALYSIS: 20, CONSTRAINED: 24 } as const;
 
 const freeOnCollect: FinalizationRegistry<{ r: Runtime; ptr: number }> | undefined =
   typeof FinalizationRegistry === 'function' ? new FinalizationRegistry(({ r, ptr }) => r.k.free(ptr)) : undefined;
