@@ -59,9 +59,11 @@ export function gradientAt(f: ObjectiveLike, x: Float64Array, who: string): Floa
  * Default eigenvalue tolerance τ:
  * - exact Hessian (a `quadratic()` or one the objective marks as analytic): τ = n·ε·‖H‖_F, the
  *   backward error of the symmetric eigen-solver, so x² − y² at 0 gives exactly −2 and 2.
- * - otherwise (finite differences, or unknown): τ = √ε·(‖H‖_F + |f(x)|/max(1, ‖x‖∞)²). Central
- *   second differences with steps hᵢ ≈ ε^¼·max(1, |xᵢ|) carry a rounding error of order
- *   ε·|f|/h² = √ε·|f|/max(1, |x|)², and nothing of relative size below √ε is trustworthy in them.
+ * - otherwise (finite differences, or unknown): τ = √ε·(‖H‖_F + 4|f(x)|/minᵢ max(1, |xᵢ|)²). The
+ *   second difference (f(x+hᵢeᵢ) − 2f(x) + f(x−hᵢeᵢ))/hᵢ² with hᵢ = ε^¼·max(1, |xᵢ|) carries a
+ *   rounding error up to 2ε|f|/hᵢ² = 2√ε|f|/max(1, |xᵢ|)² (doubled here for the additions), and no
+ *   entry is trustworthy below √ε relative to ‖H‖. So x⁴ + 5 at 0 is 'degenerate', never a
+ *   minimum or maximum decided by rounding noise, while 1e-10·(x² + y²) at 0 is still a minimum.
  *
  * @example classifyCriticalPoint(quadratic({ H: [[2, 0], [0, -2]], g: [0, 0] }), [0, 0])
  *          // → { kind: 'saddle', eigenvalues: [-2, 2], gradientNorm: 0, … }
@@ -85,7 +87,11 @@ export function classifyCriticalPoint(f: ObjectiveLike, x: Float64Array | readon
   let eigenvalueTolerance = userEigTol;
   if (eigenvalueTolerance === undefined) {
     if (hessianIsExact(obj)) eigenvalueTolerance = n * EPS * norm;
-    else eigenvalueTolerance = SQRT_EPS * (norm + Math.abs(valueAt(obj, point.slice(), who)) / (xScale * xScale));
+    else {
+      let minScale = Infinity;
+      for (const v of point) minScale = Math.min(minScale, Math.max(1, Math.abs(v)));
+      eigenvalueTolerance = SQRT_EPS * (norm + (4 * Math.abs(valueAt(obj, point.slice(), who))) / (minScale * minScale));
+    }
   }
 
   const result = (kind: CriticalPointKind): CriticalPointResult =>
