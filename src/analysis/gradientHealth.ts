@@ -147,7 +147,10 @@ function probe(f: ObjectiveLike, x0: Float64Array, alpha: number, steps: number)
   const g = new Float64Array(f.dim);
   for (let k = 0; k <= steps; k++) {
     const fx = f.value(x.slice());
-    const grad = f.gradient(x.slice(), g);
+    const grad = f.gradient(x.slice(), g) as unknown;
+    if (!(grad instanceof Float64Array) || grad.length !== f.dim) {
+      throw new OptimaError('INVALID_OBJECTIVE', `diagnoseGradients: f.gradient(x) must return a Float64Array of length ${f.dim}`);
+    }
     const gn = normInf(grad);
     trace.x.push(x.slice());
     trace.fx.push(typeof fx === 'number' ? fx : NaN);
