@@ -334,6 +334,7 @@ describe('diagnoseGradients', () => {
     expect(osc.iteration).toBe(0);
     expect(osc.detail).toMatch(/growing/);
     expect(exp.iteration).toBe(0);
+    expect(d.issues.map((i) => i.kind)).not.toContain('plateau'); // f grows 44% a step: anything but flat
     // |x_k| = 1.2^k, ‖∇f‖ = 2·1.2^k: the factor 1e3 is first exceeded at k = ⌈log 1e3 / log 1.2⌉ = 38.
     expect(exp.until).toBe(38);
   });

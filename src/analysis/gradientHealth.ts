@@ -48,7 +48,7 @@ export interface GradientHealthOptions {
   /** Oscillation: at least this many successive step reversals (angle > 120°). Default 4. */
   oscillationRun?: number;
   /** Plateau: at least plateauRun (default 10) successive iterations whose change in f is at most
-   * plateauTolerance (default 1e-6) relative to max(|f|, range of f over the trace). */
+   * plateauTolerance (default 1e-6) relative to max(|fₖ|, |fₖ − f₀|) (the value, or the progress so far). */
   plateauRun?: number;
   plateauTolerance?: number;
 }
@@ -163,9 +163,6 @@ function probe(f: ObjectiveLike, x0: Float64Array, alpha: number, steps: number)
 
 function analyse(t: GradientTrace, f: ObjectiveLike | undefined, s: Settings, solverSaysVanishing: boolean): GradientDiagnosis {
   const K = t.fx.length;
-  let fMin = Infinity, fMax = -Infinity;
-  for (const v of t.fx) if (Number.isFinite(v)) { fMin = Math.min(fMin, v); fMax = Math.max(fMax, v); }
-  const range = fMax > fMin ? fMax - fMin : 0;
 
   const relGrad = (k: number): number => (t.gradientNorm[k]! * Math.max(1, normInf(t.x[k]!))) / Math.max(1, Math.abs(t.fx[k]!));
   const tiny = (k: number): boolean => relGrad(k) <= s.vanishing;
@@ -207,7 +204,7 @@ function analyse(t: GradientTrace, f: ObjectiveLike | undefined, s: Settings, so
   // Plateau: maximal runs of near-constant f whose last point is not minimum-like.
   for (let k = 0; k + 1 < K; ) {
     const flat = (j: number): boolean =>
-      Math.abs(t.fx[j + 1]! - t.fx[j]!) <= s.plateau * Math.max(Math.abs(t.fx[j]!), range);
+      Math.abs(t.fx[j + 1]! - t.fx[j]!) <= s.plateau * Math.max(Math.abs(t.fx[j]!), Math.abs(t.fx[j]! - t.fx[0]!));
     if (!flat(k)) { k++; continue; }
     let end = k;
     while (end + 1 < K - 1 && flat(end + 1)) end++;
