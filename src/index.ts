@@ -15,3 +15,4 @@ export {
   diagnoseGradients, type GradientDiagnosis, type GradientHealthOptions, type GradientIssue, type GradientIssueKind, type GradientTrace,
 } from './analysis/gradientHealth.js';
 export type { Region } from './analysis/common.js';
+export { richardsonGradient, richardsonHessian, type RichardsonOptions } from './analysis/richardson.js';

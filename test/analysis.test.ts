@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  OptimaError, checkConvexity, classifyCriticalPoint, diagnoseGradients, isConvexSet,
+  OptimaError, checkConvexity, classifyCriticalPoint, diagnoseGradients, isConvexSet, richardsonGradient, richardsonHessian,
 } from '../src/index.js';
 import {
   type TestObjective, analytic, bowl, cap, cubic, eig2, fdHessian, himmelblau, logSumExp, monkey, quartic, rosenbrock, saddle,
@@ -383,5 +383,40 @@ describe('diagnoseGradients', () => {
     const history = { x: [Float64Array.of(1, 2)], fx: [1], gradientNorm: [1] };
     expectCode(() => diagnoseGradients({ history }, { objective: square }), 'DIMENSION_MISMATCH');
     expectCode(() => diagnoseGradients({ history }, { plateauRun: 0 }), 'INVALID_OPTION');
+  });
+});
+
+describe('richardsonGradient / richardsonHessian (Ridders extrapolation)', () => {
+  const ros = (x: Float64Array) => rosenbrock.value(x);
+  const es = (x: Float64Array) => Math.exp(x[0]!) * Math.sin(x[1]!) + Math.log(1 + x[0]! * x[0]!);
+  const esGrad = ([x, y]: number[]) => [Math.exp(x!) * Math.sin(y!) + (2 * x!) / (1 + x! * x!), Math.exp(x!) * Math.cos(y!)];
+  const esHess = ([x, y]: number[]) => [Math.exp(x!) * Math.sin(y!) + (2 - 2 * x! * x!) / (1 + x! * x!) ** 2, Math.exp(x!) * Math.cos(y!), Math.exp(x!) * Math.cos(y!), -Math.exp(x!) * Math.sin(y!)];
+  const cases: Array<[string, (x: Float64Array) => number, (p: number[]) => number[], (p: number[]) => number[], number[][]]> = [
+    ['Rosenbrock', ros, (p) => Array.from(rosenbrock.gradient(Float64Array.from(p))), (p) => Array.from(rosenbrock.hessian(Float64Array.from(p)).data), [[-1.2, 1], [1, 1], [0.5, -0.3], [3, -2]]],
+    ['eˣ·sin y + log(1 + x²)', es, esGrad, esHess, [[0.3, 1.1], [-2, 4]]],
+  ];
+  for (const [name, f, grad, hess, points] of cases) {
+    it(`${name}: gradient to 1e-12 and Hessian to 1e-11 relative to max(1, largest entry)`, () => {
+      for (const p of points) {
+        const g = richardsonGradient(f, p);
+        const want = grad(p);
+        const gScale = Math.max(1, ...want.map(Math.abs));
+        want.forEach((v, i) => expect(Math.abs(g.gradient[i]! - v)).toBeLessThanOrEqual(1e-12 * gScale));
+        expect(g.error.every((e) => e >= 0 && e <= 1e-11 * gScale)).toBe(true);
+        const h = richardsonHessian(f, p);
+        const wantH = hess(p);
+        const hScale = Math.max(1, ...wantH.map(Math.abs));
+        wantH.forEach((v, i) => expect(Math.abs(h.hessian.data[i]! - v)).toBeLessThanOrEqual(1e-11 * hScale));
+        expect(h.hessian.data[1]).toBe(h.hessian.data[2]);
+        // A plain second difference (h = ε^¼) is typically off by ≈ √ε·scale; this is far better.
+      }
+    });
+  }
+  it('rejects bad input', () => {
+    expectCode(() => richardsonGradient('f' as never, [1]), 'INVALID_OBJECTIVE');
+    expectCode(() => richardsonGradient((x) => x[0]!, [NaN]), 'NOT_FINITE', /x\[0\]/);
+    expectCode(() => richardsonGradient((x) => x[0]!, []), 'DIMENSION_MISMATCH');
+    expectCode(() => richardsonHessian((x) => x[0]!, [1], { initialStep: 0 }), 'INVALID_OPTION');
+    expectCode(() => richardsonHessian(() => NaN, [1]), 'NOT_FINITE', /f\(x\)/);
   });
 });
