@@ -47,7 +47,24 @@ const sampling = fc.oneof(fc.constant(undefined), fc.record({ samples: count, se
 const VALIDATION = ['DIMENSION_MISMATCH', 'NOT_FINITE', 'INVALID_OPTION', 'INVALID_OBJECTIVE', 'NOT_SYMMETRIC'];
 const KINDS = ['minimum', 'maximum', 'saddle', 'degenerate', 'not-critical'];
 
+const scalarFns = fc.constantFrom<unknown>(
+  (x: Float64Array) => x.reduce((s, v) => s + v * v, 0),
+  (x: Float64Array) => Math.sin(x[0] ?? 0) * Math.exp(x.length > 1 ? x[1]! : 0),
+  () => NaN,
+  () => 'one',
+  'f',
+);
+const richardsonOptions = fc.oneof(fc.constant(undefined), fc.record({ initialStep: nastyNumber }, { requiredKeys: [] }), nastyNumber);
+
 export const analysisTargets: Target[] = [
+  {
+    name: 'richardsonGradient / richardsonHessian',
+    args: fc.tuple(fc.boolean(), scalarFns, vectorOf(fc.integer({ min: 0, max: 4 })), richardsonOptions),
+    call: (o, [hessian, f, x, opts]) => (hessian ? o.richardsonHessian : o.richardsonGradient)(f as never, x as never, opts as never),
+    allowedCodes: () => VALIDATION,
+    wellFormed: (r) => expect(r && typeof r === 'object').toBe(true),
+    knownGood: (o) => expect(o.richardsonGradient((x) => 3 * x[0]!, [1]).gradient[0]).toBeCloseTo(3, 12),
+  },
   {
     name: 'classifyCriticalPoint',
     args: fc.tuple(objective, vectorOf(size), fc.oneof(fc.constant(undefined), fc.record({ gradientTolerance: nastyNumber }, { requiredKeys: [] }), nastyNumber)),
