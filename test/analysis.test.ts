@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  OptimaError, checkConvexity, classifyCriticalPoint, diagnoseGradients, isConvexSet, richardsonGradient, richardsonHessian,
+  OptimaError, checkConvexity, classifyCriticalPoint, diagnoseGradients, isConvexSet, richardsonGradient, richardsonHessian, vector,
 } from '../src/index.js';
 import {
   type TestObjective, analytic, bowl, cap, cubic, eig2, fdHessian, himmelblau, logSumExp, monkey, quartic, rosenbrock, saddle,
@@ -114,6 +114,12 @@ describe('classifyCriticalPoint', () => {
     expect(r.gradientTolerance).toBeCloseTo(1e-6 * Math.sqrt(8), 20);
     expect(r.kind).toBe('minimum');
     expect(classifyCriticalPoint(bowl, [1e-5, 0]).kind).toBe('not-critical');
+  });
+
+  it('accepts a resident Vector as the point', () => {
+    const v = vector([0, 0]);
+    expect(classifyCriticalPoint(saddle, v).kind).toBe('saddle');
+    v.dispose();
   });
 
   it('does not mutate x', () => {

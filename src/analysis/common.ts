@@ -1,7 +1,7 @@
 // Argument checking shared by the analysis tools: objectives, points, boxes, options, and a
 // seeded generator so every sampled verdict reproduces from its seed.
 import { OptimaError } from '../errors.js';
-import type { Matrix } from '../linalg/matrix.js';
+import { type Matrix, Vector } from '../linalg/matrix.js';
 
 /** The part of the `Objective` interface (API.md) the analysis tools call. */
 export interface ObjectiveLike {
@@ -37,6 +37,7 @@ export function requireObjective(f: unknown, who: string): ObjectiveLike {
 
 /** A private Float64Array copy of a point of length n, checked finite (names `name[i]`). */
 export function copyPoint(x: unknown, n: number, name: string): Float64Array {
+  if (x instanceof Vector) x = x.data; // a resident vector (API.md: accepted wherever a vector is)
   if (!(x instanceof Float64Array) && !Array.isArray(x)) {
     throw new OptimaError('DIMENSION_MISMATCH', `${name} must be a Float64Array or number[]; got ${x === null ? 'null' : typeof x}`);
   }
@@ -58,7 +59,8 @@ export function requireRegion(region: unknown, who: string, n?: number): { lower
   if (r === null || typeof r !== 'object') {
     throw new OptimaError('INVALID_OPTION', `${who}: region must be { lower, upper }; got ${r === null ? 'null' : typeof r}`);
   }
-  const dim = n ?? (Array.isArray(r.lower) || r.lower instanceof Float64Array ? r.lower.length : -1);
+  const lo = r.lower as unknown;
+  const dim = n ?? (Array.isArray(lo) || lo instanceof Float64Array || lo instanceof Vector ? lo.length : -1);
   const lower = copyPoint(r.lower, dim, 'region.lower');
   const upper = copyPoint(r.upper, dim, 'region.upper');
   if (dim < 1) throw new OptimaError('DIMENSION_MISMATCH', `${who}: region must have at least one coordinate`);

@@ -1,6 +1,7 @@
 // classifyCriticalPoint: first- and second-order conditions at a point (Nocedal & Wright,
 // Numerical Optimization, 2nd ed., §2.1, Theorems 2.2–2.4).
 import { OptimaError } from '../errors.js';
+import type { VectorLike } from '../linalg/matrix.js';
 import {
   EPS, SQRT_EPS, type ObjectiveLike, copyPoint, normInf, positiveOption, requireObjective, requireOptions, valueAt,
 } from './common.js';
@@ -68,7 +69,7 @@ export function gradientAt(f: ObjectiveLike, x: Float64Array, who: string): Floa
  * @example classifyCriticalPoint(quadratic({ H: [[2, 0], [0, -2]], g: [0, 0] }), [0, 0])
  *          // → { kind: 'saddle', eigenvalues: [-2, 2], gradientNorm: 0, … }
  */
-export function classifyCriticalPoint(f: ObjectiveLike, x: Float64Array | readonly number[], options?: ClassifyOptions): CriticalPointResult {
+export function classifyCriticalPoint(f: ObjectiveLike, x: VectorLike, options?: ClassifyOptions): CriticalPointResult {
   const who = 'classifyCriticalPoint';
   const obj = requireObjective(f, who);
   const opts = requireOptions(options, who);

@@ -3,6 +3,7 @@
 // exploding gradients, oscillation, plateaus (Goodfellow, Bengio & Courville, Deep Learning,
 // §8.2: "ill-conditioning", "plateaus, saddle points", "cliffs and exploding gradients").
 import { OptimaError } from '../errors.js';
+import type { VectorLike } from '../linalg/matrix.js';
 import {
   SQRT_EPS, type ObjectiveLike, copyPoint, intOption, normInf, positiveOption, requireObjective, requireOptions,
 } from './common.js';
@@ -84,7 +85,7 @@ type MinimizeLike = { history?: GradientTrace; status?: string };
  *   point (a converged run's flat tail is not a plateau).
  */
 export function diagnoseGradients(result: MinimizeLike, options?: GradientHealthOptions): GradientDiagnosis;
-export function diagnoseGradients(f: ObjectiveLike, x0: Float64Array | readonly number[], options?: GradientHealthOptions): GradientDiagnosis;
+export function diagnoseGradients(f: ObjectiveLike, x0: VectorLike, options?: GradientHealthOptions): GradientDiagnosis;
 export function diagnoseGradients(source: unknown, second?: unknown, third?: unknown): GradientDiagnosis {
   const who = 'diagnoseGradients';
   const isObjective = source !== null && typeof source === 'object' && 'dim' in source && 'value' in source;

@@ -3,7 +3,7 @@
 // and an error estimate. C. J. F. Ridders, "Accurate computation of F'(x) and F'(x)F''(x)",
 // Adv. Eng. Software 4 (1982) 75–76; Press et al., Numerical Recipes, 3rd ed., §5.7 (dfridr).
 import { OptimaError } from '../errors.js';
-import type { Matrix } from '../linalg/matrix.js';
+import { type Matrix, type VectorLike, Vector } from '../linalg/matrix.js';
 import { copyPoint, positiveOption, requireOptions } from './common.js';
 
 export interface RichardsonOptions {
@@ -57,7 +57,7 @@ function prepare(f: unknown, x: unknown, options: unknown, who: string): { p: Fl
   if (typeof f !== 'function') throw new OptimaError('INVALID_OBJECTIVE', `${who}: f must be a function`);
   const opts = requireOptions(options, who);
   const step = positiveOption(opts, 'initialStep', who) ?? 0.1;
-  const n = Array.isArray(x) || x instanceof Float64Array ? x.length : -1;
+  const n = Array.isArray(x) || x instanceof Float64Array || x instanceof Vector ? x.length : -1;
   const p = copyPoint(x, n, 'x');
   if (n < 1) throw new OptimaError('DIMENSION_MISMATCH', `${who}: x must have at least one coordinate`);
   return { p, step };
@@ -71,7 +71,7 @@ function prepare(f: unknown, x: unknown, options: unknown, who: string): { p: Fl
  * on components ≈ 1e4 (≈ 3e-15 relative); eˣ·sin y + log(1 + x²) ≈ 5e-15. A single central
  * difference with h = ε^⅓ is good to ≈ ε^⅔ ≈ 4e-11 relative. f must be defined on [xᵢ ± h₀].
  */
-export function richardsonGradient(f: (x: Float64Array) => number, x: Float64Array | readonly number[], options?: RichardsonOptions): { gradient: Float64Array; error: Float64Array } {
+export function richardsonGradient(f: (x: Float64Array) => number, x: VectorLike, options?: RichardsonOptions): { gradient: Float64Array; error: Float64Array } {
   const who = 'richardsonGradient';
   const { p, step } = prepare(f, x, options, who);
   const n = p.length;
@@ -104,7 +104,7 @@ export function richardsonGradient(f: (x: Float64Array) => number, x: Float64Arr
  * (≈ 2e-14 relative); eˣ·sin y + log(1 + x²) ≈ 1e-12. A single second difference with h = ε^¼
  * is good to ≈ √ε ≈ 1.5e-8 relative.
  */
-export function richardsonHessian(f: (x: Float64Array) => number, x: Float64Array | readonly number[], options?: RichardsonOptions): { hessian: Matrix; error: number } {
+export function richardsonHessian(f: (x: Float64Array) => number, x: VectorLike, options?: RichardsonOptions): { hessian: Matrix; error: number } {
   const who = 'richardsonHessian';
   const { p, step } = prepare(f, x, options, who);
   const n = p.length;
