@@ -1,0 +1,111 @@
+// Closed-form eigen-decomposition of symmetric 2×2 matrices [[a b],[b c]], in the formulation of
+// LAPACK dlae2/dlaev2 (Demmel & Kahan): the eigenvalue of larger magnitude comes from a sum of
+// like-signed terms and the other from det/λ₁, so neither cancels when the eigenvalues are close or
+// b is tiny. Entries are first scaled by an exact power of two when max(|a|,|b|,|c|) is outside
+// [1e-120, 1e120], so the squares below neither overflow nor underflow for entries near 1e±300.
+import { ld, st, ldv, stv } from './memory';
+
+const BIG: f64 = 1e120;
+const SMALL: f64 = 1e-120;
+const DOWN: f64 = reinterpret<f64>(<u64>(1023 - 600) << 52); // 2⁻⁶⁰⁰
+const UP: f64 = reinterpret<f64>(<u64>(1023 + 600) << 52); // 2⁶⁰⁰
+
+/** The power of two that brings s (the largest entry) into the safe range; s = 0 maps anywhere. */
+// @ts-ignore: decorator
+@inline function scaleFor(s: f64): f64 { return s > BIG ? DOWN : (s < SMALL ? UP : 1.0); }
+// @ts-ignore: decorator
+@inline function unscaleFor(s: f64): f64 { return s > BIG ? UP : (s < SMALL ? DOWN : 1.0); }
+
+/**
+ * lo[i] ≤ hi[i] are the eigenvalues of [[a[i] b[i]],[b[i] c[i]]] for i < n. With s = max|entry|
+ * in the safe range, rt = √((a−c)² + 4b²) ≤ 2√2·s cannot overflow; λ₁ = ½(a+c ± rt) with the sign
+ * of a+c, and λ₂ = (ac − b²)/λ₁ (|λ₁| ≥ s/2, so λ₂ carries an absolute error of a few ε·s: the
+ * backward-stable bound). Returns 1 if any output is not finite (NaN/∞ input or overflow), else 0;
+ * lo/hi may alias a, b or c element for element.
+ */
+export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, n: i32): i32 {
+  let i = 0;
+  let bad: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const half = f64x2.splat(0.5), zero = f64x2.splat(0), one = f64x2.splat(1);
+    const big = f64x2.splat(BIG), small = f64x2.splat(SMALL), up = f64x2.splat(UP), down = f64x2.splat(DOWN);
+    let acc = f64x2.splat(0);
+    for (; i + 2 <= n; i += 2) {
+      let va = ldv(a, i), vb = ldv(b, i), vc = ldv(c, i);
+      const s = f64x2.max(f64x2.max(f64x2.abs(va), f64x2.abs(vb)), f64x2.abs(vc));
+      const isBig = f64x2.gt(s, big), isSmall = f64x2.lt(s, small);
+      const f = v128.bitselect(down, v128.bitselect(up, one, isSmall), isBig);
+      const fi = v128.bitselect(up, v128.bitselect(down, one, isSmall), isBig);
+      va = f64x2.mul(va, f); vb = f64x2.mul(vb, f); vc = f64x2.mul(vc, f);
+      const sm = f64x2.add(va, vc), df = f64x2.sub(va, vc), tb = f64x2.add(vb, vb);
+      const rt = f64x2.sqrt(f64x2.add(f64x2.mul(df, df), f64x2.mul(tb, tb)));
+      const l1 = f64x2.mul(half, v128.bitselect(f64x2.sub(sm, rt), f64x2.add(sm, rt), f64x2.lt(sm, zero)));
+      const det = f64x2.sub(f64x2.mul(va, vc), f64x2.mul(vb, vb));
+      // λ₁ = 0 only for the zero matrix: 0/0 is masked to +0
+      const l2 = v128.and(f64x2.div(det, l1), f64x2.ne(l1, zero));
+      const vlo = f64x2.mul(f64x2.min(l1, l2), fi), vhi = f64x2.mul(f64x2.max(l1, l2), fi);
+      stv(lo, i, vlo);
+      stv(hi, i, vhi);
+      acc = f64x2.add(acc, f64x2.add(f64x2.sub(vlo, vlo), f64x2.sub(vhi, vhi)));
+    }
+    bad = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  }
+  for (; i < n; i++) {
+    let ai = ld(a, i), bi = ld(b, i), ci = ld(c, i);
+    const s = max(max(abs(ai), abs(bi)), abs(ci));
+    const f = scaleFor(s), fi = unscaleFor(s);
+    ai *= f; bi *= f; ci *= f;
+    const sm = ai + ci, df = ai - ci, tb = bi + bi;
+    const rt = Math.sqrt(df * df + tb * tb);
+    const l1 = sm < 0 ? 0.5 * (sm - rt) : 0.5 * (sm + rt);
+    const l2 = l1 != 0 ? (ai * ci - bi * bi) / l1 : 0.0;
+    const vlo = min(l1, l2) * fi, vhi = max(l1, l2) * fi;
+    st(lo, i, vlo);
+    st(hi, i, vhi);
+    bad += (vlo - vlo) + (vhi - vhi);
+  }
+  return bad == 0 ? 0 : 1;
+}
+
+/**
+ * One symmetric 2×2 with eigenvectors (dlaev2). Writes out[0] = λ_lo, out[1] = λ_hi, and out[2..5]
+ * the row-major 2×2 matrix whose columns are the unit eigenvectors of λ_lo and λ_hi: a rotation
+ * [[cs −sn],[sn cs]] with cs² + sn² = 1 to within an ulp (each comes from 1/√(1+t²)).
+ */
+export function eig2x2(a: f64, b: f64, c: f64, out: usize): void {
+  const s = max(max(abs(a), abs(b)), abs(c));
+  const f = scaleFor(s), fi = unscaleFor(s);
+  a *= f; b *= f; c *= f;
+  const sm = a + c, df = a - c, tb = b + b, ab = abs(tb);
+  const rt = Math.sqrt(df * df + tb * tb);
+  let rt1: f64, sgn1: i32;
+  if (sm < 0) { rt1 = 0.5 * (sm - rt); sgn1 = -1; } else { rt1 = 0.5 * (sm + rt); sgn1 = 1; }
+  const rt2 = rt1 != 0 ? (a * c - b * b) / rt1 : 0.0;
+  // (cs1, sn1) is the unit eigenvector of rt1, computed from the better-conditioned of two ratios
+  let cs: f64, sgn2: i32;
+  if (df >= 0) { cs = df + rt; sgn2 = 1; } else { cs = df - rt; sgn2 = -1; }
+  let cs1: f64, sn1: f64;
+  if (abs(cs) > ab) {
+    const ct = -tb / cs;
+    sn1 = 1 / Math.sqrt(1 + ct * ct);
+    cs1 = ct * sn1;
+  } else if (ab == 0) {
+    cs1 = 1; sn1 = 0;
+  } else {
+    const tn = -cs / tb;
+    cs1 = 1 / Math.sqrt(1 + tn * tn);
+    sn1 = tn * cs1;
+  }
+  if (sgn1 == sgn2) { const t = cs1; cs1 = -sn1; sn1 = t; }
+  const v1 = rt1 * fi, v2 = rt2 * fi;
+  if (v1 >= v2) {
+    // λ_hi = rt1 with (cs1, sn1); λ_lo's vector is its rotation by 90°
+    st(out, 0, v2); st(out, 1, v1);
+    st(out, 2, -sn1); st(out, 3, cs1);
+    st(out, 4, cs1); st(out, 5, sn1);
+  } else {
+    st(out, 0, v1); st(out, 1, v2);
+    st(out, 2, cs1); st(out, 3, -sn1);
+    st(out, 4, sn1); st(out, 5, cs1);
+  }
+}
