@@ -20,7 +20,7 @@ const UP: f64 = reinterpret<f64>(<u64>(1023 + 600) << 52); // 2⁶⁰⁰
  * lo[i] ≤ hi[i] are the eigenvalues of [[a[i] b[i]],[b[i] c[i]]] for i < n. With s = max|entry|
  * in the safe range, rt = √((a−c)² + 4b²) ≤ 2√2·s cannot overflow; λ₁ = ½(a+c ± rt) with the sign
  * of a+c, and λ₂ = (ac − b²)/λ₁ (|λ₁| ≥ s/2, so λ₂ carries an absolute error of a few ε·s: the
- * backward-stable bound). Returns 1 if any output is not finite (NaN/∞ input or overflow), else 0;
+ * backward-stable bound); b = 0 returns the diagonal exactly. Returns 1 if any output is not finite (NaN/∞ input or overflow), else 0;
  * lo/hi may alias a, b or c element for element.
  */
 export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, n: i32): i32 {
@@ -31,7 +31,8 @@ export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, 
     const big = f64x2.splat(BIG), small = f64x2.splat(SMALL), up = f64x2.splat(UP), down = f64x2.splat(DOWN);
     let acc = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
-      let va = ldv(a, i), vb = ldv(b, i), vc = ldv(c, i);
+      const a0 = ldv(a, i), vb0 = ldv(b, i), c0 = ldv(c, i);
+      let va = a0, vb = vb0, vc = c0;
       const s = f64x2.max(f64x2.max(f64x2.abs(va), f64x2.abs(vb)), f64x2.abs(vc));
       const isBig = f64x2.gt(s, big), isSmall = f64x2.lt(s, small);
       const f = v128.bitselect(down, v128.bitselect(up, one, isSmall), isBig);
@@ -43,7 +44,10 @@ export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, 
       const det = f64x2.sub(f64x2.mul(va, vc), f64x2.mul(vb, vb));
       // λ₁ = 0 only for the zero matrix: 0/0 is masked to +0
       const l2 = v128.and(f64x2.div(det, l1), f64x2.ne(l1, zero));
-      const vlo = f64x2.mul(f64x2.min(l1, l2), fi), vhi = f64x2.mul(f64x2.max(l1, l2), fi);
+      // b = 0: the diagonal itself, exactly
+      const diag = f64x2.eq(vb0, zero);
+      const vlo = v128.bitselect(f64x2.min(a0, c0), f64x2.mul(f64x2.min(l1, l2), fi), diag);
+      const vhi = v128.bitselect(f64x2.max(a0, c0), f64x2.mul(f64x2.max(l1, l2), fi), diag);
       stv(lo, i, vlo);
       stv(hi, i, vhi);
       acc = f64x2.add(acc, f64x2.add(f64x2.sub(vlo, vlo), f64x2.sub(vhi, vhi)));
@@ -51,7 +55,8 @@ export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, 
     bad = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
   }
   for (; i < n; i++) {
-    let ai = ld(a, i), bi = ld(b, i), ci = ld(c, i);
+    const a0 = ld(a, i), b0 = ld(b, i), c0 = ld(c, i);
+    let ai = a0, bi = b0, ci = c0;
     const s = max(max(abs(ai), abs(bi)), abs(ci));
     const f = scaleFor(s), fi = unscaleFor(s);
     ai *= f; bi *= f; ci *= f;
@@ -59,7 +64,8 @@ export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, 
     const rt = Math.sqrt(df * df + tb * tb);
     const l1 = sm < 0 ? 0.5 * (sm - rt) : 0.5 * (sm + rt);
     const l2 = l1 != 0 ? (ai * ci - bi * bi) / l1 : 0.0;
-    const vlo = min(l1, l2) * fi, vhi = max(l1, l2) * fi;
+    const vlo = b0 == 0 ? min(a0, c0) : min(l1, l2) * fi;
+    const vhi = b0 == 0 ? max(a0, c0) : max(l1, l2) * fi;
     st(lo, i, vlo);
     st(hi, i, vhi);
     bad += (vlo - vlo) + (vhi - vhi);
@@ -73,6 +79,7 @@ export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, 
  * [[cs −sn],[sn cs]] with cs² + sn² = 1 to within an ulp (each comes from 1/√(1+t²)).
  */
 export function eig2x2(a: f64, b: f64, c: f64, out: usize): void {
+  const a0 = a, c0 = c;
   const s = max(max(abs(a), abs(b)), abs(c));
   const f = scaleFor(s), fi = unscaleFor(s);
   a *= f; b *= f; c *= f;
@@ -97,7 +104,9 @@ export function eig2x2(a: f64, b: f64, c: f64, out: usize): void {
     sn1 = tn * cs1;
   }
   if (sgn1 == sgn2) { const t = cs1; cs1 = -sn1; sn1 = t; }
-  const v1 = rt1 * fi, v2 = rt2 * fi;
+  // b = 0: report the diagonal itself, exactly (the rotation is then the identity or a swap)
+  const v1 = b == 0 ? (sgn1 == sgn2 ? a0 : c0) : rt1 * fi;
+  const v2 = b == 0 ? (sgn1 == sgn2 ? c0 : a0) : rt2 * fi;
   if (v1 >= v2) {
     // λ_hi = rt1 with (cs1, sn1); λ_lo's vector is its rotation by 90°
     st(out, 0, v2); st(out, 1, v1);

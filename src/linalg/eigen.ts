@@ -24,16 +24,26 @@ export interface EigSymResult {
   vectors?: Matrix;
 }
 
-function wantsVectors(options: unknown): boolean {
-  if (options === undefined) return false;
+export interface EigSymOptions {
+  /** Also compute the eigenvectors (default false). */
+  vectors?: boolean;
+  /** Cap on QL sweeps in total (default 30·n, as LAPACK dsteqr); past it, NOT_CONVERGED. */
+  maxSweeps?: number;
+}
+
+function parseOptions(options: unknown, n: number): { vectors: boolean; maxSweeps: number } {
+  if (options === undefined) return { vectors: false, maxSweeps: SWEEPS_PER_EIGENVALUE * n };
   if (options === null || typeof options !== 'object') {
     throw new OptimaError('INVALID_OPTION', `eigSym: options must be an object; got ${options === null ? 'null' : typeof options}`);
   }
-  const v = (options as { vectors?: unknown }).vectors;
-  if (v !== undefined && typeof v !== 'boolean') {
-    throw new OptimaError('INVALID_OPTION', `eigSym: options.vectors must be a boolean; got ${typeof v} ${String(v)}`);
+  const { vectors, maxSweeps } = options as { vectors?: unknown; maxSweeps?: unknown };
+  if (vectors !== undefined && typeof vectors !== 'boolean') {
+    throw new OptimaError('INVALID_OPTION', `eigSym: options.vectors must be a boolean; got ${typeof vectors} ${String(vectors)}`);
   }
-  return v === true;
+  if (maxSweeps !== undefined && !(typeof maxSweeps === 'number' && Number.isInteger(maxSweeps) && maxSweeps >= 0 && maxSweeps <= 0x7fffffff)) {
+    throw new OptimaError('INVALID_OPTION', `eigSym: options.maxSweeps must be a non-negative integer; got ${String(maxSweeps)}`);
+  }
+  return { vectors: vectors === true, maxSweeps: maxSweeps ?? SWEEPS_PER_EIGENVALUE * n };
 }
 
 function notSymmetric(ptr: number, n: number, tol: number): never {
@@ -79,15 +89,16 @@ function identity(n: number): Matrix {
  *
  * Throws DIMENSION_MISMATCH (not square), NOT_FINITE (naming the entry), NOT_SYMMETRIC (naming
  * the worst pair; tolerance SYMMETRY_TOLERANCE·max|A|), INVALID_OPTION, and NOT_CONVERGED if the
- * QL iteration needs more than 30·n sweeps (never seen in practice; a guard against hangs).
+ * QL iteration needs more than `maxSweeps` (default 30·n) sweeps: a guard against hangs, not seen
+ * in practice. For n ≤ 2 (closed form) there is no iteration and maxSweeps is ignored.
  *
  * @example eigSym([[2, 0], [0, -2]]).values // Float64Array [-2, 2]
  */
-export function eigSym(A: MatrixLike, options?: { vectors?: boolean }): EigSymResult {
-  const vectors = wantsVectors(options);
+export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   const staged = stageMatrix(A, 'A', SLOT.EIG);
   const n = staged.rows;
   if (staged.cols !== n) throw new OptimaError('DIMENSION_MISMATCH', `A must be square; got ${staged.rows}×${staged.cols}`);
+  const { vectors, maxSweeps } = parseOptions(options, n);
   const k = rt.k;
   const nn = n * n;
   // Work on a private copy: a copied-in argument already is one (scratch slot EIG), resident input is copied there.
@@ -122,9 +133,9 @@ export function eigSym(A: MatrixLike, options?: { vectors?: boolean }): EigSymRe
   const small = scratch(SLOT.EIG + 2, 4 * n);
   const z = vectors ? scratch(SLOT.EIG + 1, nn) : 0;
   const d = small, off = small + 8 * n, work = small + 16 * n;
-  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, SWEEPS_PER_EIGENVALUE * n);
+  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps);
   if (info !== 0) {
-    throw new OptimaError('NOT_CONVERGED', `eigSym: the QL iteration did not converge within ${SWEEPS_PER_EIGENVALUE * n} sweeps (eigenvalue ${info - 1})`);
+    throw new OptimaError('NOT_CONVERGED', `eigSym: the QL iteration did not converge within ${maxSweeps} sweeps (eigenvalue ${info - 1})`);
   }
   const h = heap();
   const values = h.slice(d >>> 3, (d >>> 3) + n);
