@@ -17,60 +17,63 @@ const UP: f64 = reinterpret<f64>(<u64>(1023 + 600) << 52); // 2⁶⁰⁰
 @inline function unscaleFor(s: f64): f64 { return s > BIG ? UP : (s < SMALL ? DOWN : 1.0); }
 
 /**
+ * One problem, fully general: scaling, b = 0 (the diagonal, exactly) and the zero matrix.
+ * Returns rt = √((a−c)² + 4b²) of the scaled entries, finite exactly when the input is finite.
+ */
+// @ts-ignore: decorator
+@inline function one(a: usize, b: usize, c: usize, lo: usize, hi: usize, i: i32): f64 {
+  const a0 = ld(a, i), b0 = ld(b, i), c0 = ld(c, i);
+  const s = max(max(abs(a0), abs(b0)), abs(c0));
+  const f = scaleFor(s), fi = unscaleFor(s);
+  const ai = a0 * f, bi = b0 * f, ci = c0 * f;
+  const sm = ai + ci, df = ai - ci, tb = bi + bi;
+  const rt = Math.sqrt(df * df + tb * tb);
+  const l1 = 0.5 * (sm + copysign(rt, sm));
+  const l2 = l1 != 0 ? (ai * ci - bi * bi) / l1 : 0.0;
+  st(lo, i, b0 == 0 ? min(a0, c0) : min(l1, l2) * fi);
+  st(hi, i, b0 == 0 ? max(a0, c0) : max(l1, l2) * fi);
+  return rt;
+}
+
+/**
  * lo[i] ≤ hi[i] are the eigenvalues of [[a[i] b[i]],[b[i] c[i]]] for i < n. With s = max|entry|
  * in the safe range, rt = √((a−c)² + 4b²) ≤ 2√2·s cannot overflow; λ₁ = ½(a+c ± rt) with the sign
  * of a+c, and λ₂ = (ac − b²)/λ₁ (|λ₁| ≥ s/2, so λ₂ carries an absolute error of a few ε·s: the
- * backward-stable bound); b = 0 returns the diagonal exactly. Returns 1 if any output is not finite (NaN/∞ input or overflow), else 0;
- * lo/hi may alias a, b or c element for element.
+ * backward-stable bound); b = 0 returns the diagonal exactly. Returns 1 if any input is NaN or
+ * ±∞ (a finite input whose eigenvalue overflows gives ±∞ and returns 0). lo/hi may alias a, b
+ * or c element for element.
+ *
+ * The SIMD loop handles pairs whose entries need no scaling and have b ≠ 0 with no selects at
+ * all; any other pair (rare in practice) takes the general scalar path.
  */
 export function eig2x2Batch(a: usize, b: usize, c: usize, lo: usize, hi: usize, n: i32): i32 {
   let i = 0;
-  let bad: f64 = 0;
+  let acc: f64 = 0; // Σ rt: finite unless some input is not
   if (ASC_FEATURE_SIMD) {
-    const half = f64x2.splat(0.5), zero = f64x2.splat(0), one = f64x2.splat(1);
-    const big = f64x2.splat(BIG), small = f64x2.splat(SMALL), up = f64x2.splat(UP), down = f64x2.splat(DOWN);
-    let acc = f64x2.splat(0);
+    const half = f64x2.splat(0.5), zero = f64x2.splat(0);
+    const big = f64x2.splat(BIG), small = f64x2.splat(SMALL), sign = f64x2.splat(-0.0);
+    let vacc = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
-      const a0 = ldv(a, i), vb0 = ldv(b, i), c0 = ldv(c, i);
-      let va = a0, vb = vb0, vc = c0;
-      const s = f64x2.max(f64x2.max(f64x2.abs(va), f64x2.abs(vb)), f64x2.abs(vc));
-      const isBig = f64x2.gt(s, big), isSmall = f64x2.lt(s, small);
-      const f = v128.bitselect(down, v128.bitselect(up, one, isSmall), isBig);
-      const fi = v128.bitselect(up, v128.bitselect(down, one, isSmall), isBig);
-      va = f64x2.mul(va, f); vb = f64x2.mul(vb, f); vc = f64x2.mul(vc, f);
+      const va = ldv(a, i), vb = ldv(b, i), vc = ldv(c, i);
+      const s = f64x2.pmax(f64x2.pmax(f64x2.abs(va), f64x2.abs(vb)), f64x2.abs(vc));
+      const general = v128.or(v128.or(f64x2.gt(s, big), f64x2.lt(s, small)), f64x2.eq(vb, zero));
+      if (v128.any_true(general)) {
+        acc += one(a, b, c, lo, hi, i) + one(a, b, c, lo, hi, i + 1);
+        continue;
+      }
       const sm = f64x2.add(va, vc), df = f64x2.sub(va, vc), tb = f64x2.add(vb, vb);
       const rt = f64x2.sqrt(f64x2.add(f64x2.mul(df, df), f64x2.mul(tb, tb)));
-      const l1 = f64x2.mul(half, v128.bitselect(f64x2.sub(sm, rt), f64x2.add(sm, rt), f64x2.lt(sm, zero)));
-      const det = f64x2.sub(f64x2.mul(va, vc), f64x2.mul(vb, vb));
-      // λ₁ = 0 only for the zero matrix: 0/0 is masked to +0
-      const l2 = v128.and(f64x2.div(det, l1), f64x2.ne(l1, zero));
-      // b = 0: the diagonal itself, exactly
-      const diag = f64x2.eq(vb0, zero);
-      const vlo = v128.bitselect(f64x2.min(a0, c0), f64x2.mul(f64x2.min(l1, l2), fi), diag);
-      const vhi = v128.bitselect(f64x2.max(a0, c0), f64x2.mul(f64x2.max(l1, l2), fi), diag);
-      stv(lo, i, vlo);
-      stv(hi, i, vhi);
-      acc = f64x2.add(acc, f64x2.add(f64x2.sub(vlo, vlo), f64x2.sub(vhi, vhi)));
+      // λ₁ = ½(sm + copysign(rt, sm)): like signs, no cancellation; |λ₁| ≥ s/2 > 0
+      const l1 = f64x2.mul(half, f64x2.add(sm, v128.or(rt, v128.and(sm, sign))));
+      const l2 = f64x2.div(f64x2.sub(f64x2.mul(va, vc), f64x2.mul(vb, vb)), l1);
+      stv(lo, i, f64x2.pmin(l1, l2));
+      stv(hi, i, f64x2.pmax(l1, l2));
+      vacc = f64x2.add(vacc, rt);
     }
-    bad = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+    acc += f64x2.extract_lane(vacc, 0) + f64x2.extract_lane(vacc, 1);
   }
-  for (; i < n; i++) {
-    const a0 = ld(a, i), b0 = ld(b, i), c0 = ld(c, i);
-    let ai = a0, bi = b0, ci = c0;
-    const s = max(max(abs(ai), abs(bi)), abs(ci));
-    const f = scaleFor(s), fi = unscaleFor(s);
-    ai *= f; bi *= f; ci *= f;
-    const sm = ai + ci, df = ai - ci, tb = bi + bi;
-    const rt = Math.sqrt(df * df + tb * tb);
-    const l1 = sm < 0 ? 0.5 * (sm - rt) : 0.5 * (sm + rt);
-    const l2 = l1 != 0 ? (ai * ci - bi * bi) / l1 : 0.0;
-    const vlo = b0 == 0 ? min(a0, c0) : min(l1, l2) * fi;
-    const vhi = b0 == 0 ? max(a0, c0) : max(l1, l2) * fi;
-    st(lo, i, vlo);
-    st(hi, i, vhi);
-    bad += (vlo - vlo) + (vhi - vhi);
-  }
-  return bad == 0 ? 0 : 1;
+  for (; i < n; i++) acc += one(a, b, c, lo, hi, i);
+  return isFinite(acc) ? 0 : 1;
 }
 
 /**

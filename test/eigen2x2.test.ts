@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptimaError, backend, eigSym, eigSym2x2Batch, setBackend, vector, type BackendName } from '../src/index.js';
+import { OptimaError, backend, eigSym, eigSym2x2Batch, memoryBytes, setBackend, vector, type BackendName } from '../src/index.js';
 import { EPS, rng } from './helpers/reference.js';
 import { eig2x2Reference } from './helpers/eigen.js';
 
@@ -121,6 +121,22 @@ for (const name of BACKENDS) {
       expect(Array.from(va.data)).toEqual(Array.from(want.lo));
       expect(Array.from(vc.data)).toEqual(Array.from(want.hi));
       for (const v of [va, vb, vc, lo, hi]) v.dispose();
+    });
+
+    it('resident out views stay valid when copying plain inputs in grows memory', () => {
+      const n = 1_500_000 + (name === 'simd' ? 1 : name === 'scalar' ? 2 : 3);
+      const r = rng(8);
+      const [a, b, c] = [0, 1, 2].map(() => Float64Array.from({ length: n }, () => 2 * r() - 1)) as [Float64Array, Float64Array, Float64Array];
+      const lo = vector(n), hi = vector(n);
+      const before = memoryBytes();
+      const res = eigSym2x2Batch(a, b, c, { lo: lo.data, hi: hi.data });
+      expect(memoryBytes()).toBeGreaterThan(before); // the scratch for a, b, c did grow memory
+      expect(res.lo.length).toBe(n);
+      expect(res.lo.byteOffset).toBe(lo.data.byteOffset);
+      const want = eigSym2x2Batch(a.subarray(0, 1000), b.subarray(0, 1000), c.subarray(0, 1000));
+      expect(Array.from(lo.data.subarray(0, 1000))).toEqual(Array.from(want.lo));
+      expect(Array.from(res.hi.subarray(0, 1000))).toEqual(Array.from(want.hi));
+      lo.dispose(); hi.dispose();
     });
 
     it('overflowing eigenvalues of finite input give ±Infinity, not an error', () => {

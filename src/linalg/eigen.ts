@@ -144,45 +144,62 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   return { values, vectors: { rows: n, cols: n, data: h.slice(w >>> 3, (w >>> 3) + nn) } };
 }
 
-/** A pointer for an output array of n doubles: itself when it is a view of linear memory. */
-function residentOut(x: Float64Array, n: number, name: string, fallback: number): number {
+/** The byte offset of a Float64Array that views linear memory now, else −1. */
+function viewPtr(x: unknown): number {
+  return x instanceof Float64Array && x.buffer === rt.k.memory.buffer ? x.byteOffset : -1;
+}
+
+function checkOut(x: unknown, n: number, name: string): Float64Array {
   if (!(x instanceof Float64Array)) throw new OptimaError('DIMENSION_MISMATCH', `${name} must be a Float64Array`);
   if (x.length !== n) throw new OptimaError('DIMENSION_MISMATCH', `${name} has length ${x.length}; expected ${n}`);
-  return x.buffer === rt.k.memory.buffer ? x.byteOffset : fallback;
+  return x;
+}
+
+/**
+ * The result array for n doubles the kernel wrote at ptr: `out` itself when written in place (or a
+ * fresh view of the same memory if the call grew memory and so detached `out`), else a copy.
+ */
+function result(ptr: number, n: number, out: Float64Array | undefined, inPlace: boolean): Float64Array {
+  if (inPlace) return out!.buffer === rt.k.memory.buffer ? out! : new Float64Array(rt.k.memory.buffer, ptr, n);
+  return deliver(ptr, n, out);
 }
 
 /**
  * Eigenvalues lo[i] ≤ hi[i] of [[a[i] b[i]],[b[i] c[i]]] for every i, in the closed form of LAPACK
- * dlae2 (no cancellation for close eigenvalues or tiny b; entries anywhere in the f64 range),
- * two problems per SIMD instruction. a, b, c may be Float64Array, number[] or resident Vectors;
- * `out.lo` / `out.hi` that are `vector(n).data` views are written in place (no copy at all), and
- * may alias a, b or c index for index. Lengths must match (DIMENSION_MISMATCH); NaN/±∞ input
- * throws NOT_FINITE naming the entry. A finite input whose eigenvalue overflows gives ±Infinity.
+ * dlae2 (no cancellation for close eigenvalues or tiny b; entries anywhere in the f64 range;
+ * b = 0 gives the diagonal exactly), two problems per SIMD instruction. a, b, c may be
+ * Float64Array, number[], resident Vectors or `vector(n).data` views; `out.lo` / `out.hi` that are
+ * `vector(n).data` views are written in place (no copy at all; if copying a plain argument in grew
+ * memory, the returned lo/hi are fresh views of the same vectors) and may alias a, b or c index
+ * for index. Lengths must match (DIMENSION_MISMATCH); NaN/±∞ input throws NOT_FINITE naming the
+ * entry. A finite input whose eigenvalue overflows gives ±Infinity.
  *
  * @example eigSym2x2Batch([2], [0], [-2]) // { lo: [-2], hi: [2] }
  */
-export function eigSym2x2Batch(
-  a: VectorLike,
-  b: VectorLike,
-  c: VectorLike,
-  out?: { lo: Float64Array; hi: Float64Array },
-): { lo: Float64Array; hi: Float64Array } {
+export function eigSym2x2Batch(a: VectorLike, b: VectorLike, c: VectorLike, out?: { lo: Float64Array; hi: Float64Array }): { lo: Float64Array; hi: Float64Array } {
   const n = vectorLength(a, 'a');
+  for (const [x, name] of [[b, 'b'], [c, 'c']] as const) {
+    const m = vectorLength(x, name);
+    if (m !== n) throw new OptimaError('DIMENSION_MISMATCH', `${name} has length ${m}; expected ${n}`);
+  }
   if (out !== undefined && (out === null || typeof out !== 'object')) {
     throw new OptimaError('DIMENSION_MISMATCH', `out must be { lo: Float64Array, hi: Float64Array }; got ${out === null ? 'null' : typeof out}`);
   }
-  // Slot EIG+2 holds c and both outputs (3n): reserve it before stageVector reuses its start for c.
+  const lo = out && checkOut(out.lo, n, 'out.lo'), hi = out && checkOut(out.hi, n, 'out.hi');
+  // Views of linear memory are located before anything allocates: growth detaches them.
+  const [va, vb, vc, vlo, vhi] = [a, b, c, lo, hi].map(viewPtr) as [number, number, number, number, number];
+  // Slot EIG+2 holds c and both outputs (3n): reserved first, so staging c reuses its start.
   const base = scratch(SLOT.EIG + 2, 3 * n);
-  const pa = stageVector(a, 'a', SLOT.EIG, n);
-  const pb = stageVector(b, 'b', SLOT.EIG + 1, n);
-  const pc = stageVector(c, 'c', SLOT.EIG + 2, n);
-  const plo = out ? residentOut(out.lo, n, 'out.lo', base + 8 * n) : base + 8 * n;
-  const phi = out ? residentOut(out.hi, n, 'out.hi', base + 16 * n) : base + 16 * n;
+  const pa = va >= 0 ? va : stageVector(a, 'a', SLOT.EIG, n);
+  const pb = vb >= 0 ? vb : stageVector(b, 'b', SLOT.EIG + 1, n);
+  const pc = vc >= 0 ? vc : stageVector(c, 'c', SLOT.EIG + 2, n);
+  const plo = vlo >= 0 ? vlo : base + 8 * n;
+  const phi = vhi >= 0 ? vhi : base + 16 * n;
   if (rt.k.eig2x2Batch(pa, pb, pc, plo, phi, n) !== 0) {
-    // a non-finite result: either bad input (find it; resident input was not scanned) or overflow
+    // some input is NaN or ±∞ (resident input is not scanned on the way in): name it
     requireFinite(pa, n, 'a');
     requireFinite(pb, n, 'b');
     requireFinite(pc, n, 'c');
   }
-  return { lo: deliver(plo, n, out?.lo), hi: deliver(phi, n, out?.hi) };
+  return { lo: result(plo, n, lo, vlo >= 0), hi: result(phi, n, hi, vhi >= 0) };
 }
