@@ -8,6 +8,7 @@ export { OptimaError, type OptimaErrorCode } from './errors.js';
 export { backend, ready, setBackend, memoryBytes, type BackendName } from './runtime/runtime.js';
 export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike } from './linalg/matrix.js';
 export { dot, matvec, solve } from './linalg/blas.js';
+export { eigSym, eigSym2x2Batch, SYMMETRY_TOLERANCE, type EigSymResult, type EigSymOptions } from './linalg/eigen.js';
 export { classifyCriticalPoint, type ClassifyOptions, type CriticalPointKind, type CriticalPointResult } from './analysis/critical.js';
 export { checkConvexity, type ConvexityOptions, type ConvexityResult, type ConvexityCounterexample } from './analysis/convexFunction.js';
 export { isConvexSet, type ConvexSetOptions, type ConvexSetResult } from './analysis/convexSet.js';

@@ -2,6 +2,7 @@
 // check it, symmetrize it and hand it to the symmetric eigen-solver.
 import { OptimaError } from '../errors.js';
 import type { Matrix } from '../linalg/matrix.js';
+import { eigSym } from '../linalg/eigen.js';
 import { SQRT_EPS } from './common.js';
 
 export interface Spectrum {
@@ -67,52 +68,12 @@ export function symmetricHessian(H: unknown, n: number, name: string): { data: F
   return { data: a, norm };
 }
 
-/** Eigenvalues (ascending) and optionally eigenvectors of a symmetric n×n array. */
+/**
+ * Eigenvalues (ascending) and optionally eigenvectors of a symmetric n×n array, through eigSym
+ * (Householder tridiagonalization + implicit QL in WebAssembly; closed form for 2×2).
+ */
 export function spectrum(data: Float64Array, n: number, norm: number, vectors = false): Spectrum {
-  const { values, vectors: v } = jacobiEigen(data, n, vectors);
-  return vectors ? { values, vectors: v, norm } : { values, norm };
+  const r = eigSym({ rows: n, cols: n, data }, { vectors });
+  return vectors ? { values: r.values, vectors: r.vectors!.data, norm } : { values: r.values, norm };
 }
 
-// PLACEHOLDER until eigSym (src/linalg/eigen.ts) lands on main: cyclic Jacobi, capped sweeps.
-function jacobiEigen(src: Float64Array, n: number, wantVectors: boolean): { values: Float64Array; vectors: Float64Array } {
-  const a = src.slice();
-  const v = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) v[i * n + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) off = Math.max(off, Math.abs(a[i * n + j]!));
-    if (off === 0) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = a[p * n + q]!;
-        if (apq === 0) continue;
-        const theta = (a[q * n + q]! - a[p * n + p]!) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = a[k * n + p]!, akq = a[k * n + q]!;
-          a[k * n + p] = c * akp - s * akq;
-          a[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p * n + k]!, aqk = a[q * n + k]!;
-          a[p * n + k] = c * apk - s * aqk;
-          a[q * n + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = v[k * n + p]!, vkq = v[k * n + q]!;
-          v[k * n + p] = c * vkp - s * vkq;
-          v[k * n + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i * n + i]! - a[j * n + j]!);
-  const values = new Float64Array(n);
-  const vectors = new Float64Array(wantVectors ? n * n : 0);
-  order.forEach((src, dst) => {
-    values[dst] = a[src * n + src]!;
-    if (wantVectors) for (let k = 0; k < n; k++) vectors[k * n + dst] = v[k * n + src]!;
-  });
-  return { values, vectors };
-}
