@@ -94,6 +94,27 @@ describe('classifyCriticalPoint', () => {
     expect(classifyCriticalPoint(real, [0]).kind).toBe('degenerate');
   });
 
+  it('5-D quadratics QΛQᵀ with a rotated spectrum: minimum, saddle, degenerate', () => {
+    // Q = I − 2vvᵀ/vᵀv (a Householder reflection) hides the spectrum in a dense symmetric H.
+    const n = 5, v = [1, -2, 0.5, 3, -1], vv = v.reduce((s, a) => s + a * a, 0);
+    const Q = (i: number, j: number) => (i === j ? 1 : 0) - (2 * v[i]! * v[j]!) / vv;
+    const make = (lambda: number[], exact: boolean): TestObjective => {
+      const H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => lambda.reduce((s, l, k) => s + Q(i, k) * l * Q(j, k), 0)));
+      for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) H[i]![j] = H[j]![i]!;
+      const o = analytic(n, (x) => 0.5 * H.reduce((s, row, i) => s + x[i]! * row.reduce((t, h, j) => t + h * x[j]!, 0), 0),
+        (x) => H.map((row) => row.reduce((t, h, j) => t + h * x[j]!, 0)), () => H);
+      return exact ? o : { ...o, exactHessian: false };
+    };
+    const origin = new Float64Array(n);
+    const min = classifyCriticalPoint(make([1, 2, 3, 4, 5], true), origin);
+    expect(min.kind).toBe('minimum');
+    min.eigenvalues.forEach((l, i) => expect(Math.abs(l - (i + 1))).toBeLessThanOrEqual(10 * n * EPS * 8));
+    expect(classifyCriticalPoint(make([-1, 2, 3, 4, 5], true), origin).kind).toBe('saddle');
+    expect(classifyCriticalPoint(make([-5, -4, -3, -2, -1], true), origin).kind).toBe('maximum');
+    // A zero eigenvalue hidden by rotation: rounding leaves ≈ 1e-15, far below √ε·‖H‖.
+    expect(classifyCriticalPoint(make([0, 1, 2, 3, 4], false), origin).kind).toBe('degenerate');
+  });
+
   it('indefinite beats degenerate: x² − y² + z³ at 0 is a saddle', () => {
     const f = analytic(3, ([x, y, z]) => x! * x! - y! * y! + z! ** 3, ([x, y, z]) => [2 * x!, -2 * y!, 3 * z! * z!], ([, , z]) => [[2, 0, 0], [0, -2, 0], [0, 0, 6 * z!]]);
     expect(classifyCriticalPoint(f, [0, 0, 0]).kind).toBe('saddle');
