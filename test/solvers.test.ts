@@ -328,3 +328,60 @@ describe('problem solver registry', () => {
 describe('misc', () => {
   it('maxAbs helper sanity', () => expect(maxAbs([1, -3])).toBe(3));
 });
+
+describe('quadratic fast path (WebAssembly loops)', () => {
+  function spdQuadratic(n: number, seed: number) {
+    // H = QᵀΛQ-like: a random SPD matrix with a known spread of eigenvalues.
+    let a = seed >>> 0;
+    const r = () => ((a = (a * 1664525 + 1013904223) >>> 0) / 4294967296);
+    const B = Array.from({ length: n }, () => Array.from({ length: n }, () => 2 * r() - 1));
+    const H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += B[k]![i]! * B[k]![j]!;
+      return s / n + (i === j ? 1 : 0);
+    }));
+    let L = 0; // Gershgorin bound on the largest eigenvalue
+    for (const row of H) L = Math.max(L, row.reduce((s, v) => s + Math.abs(v), 0));
+    return { q: quadratic({ H, g: Array.from({ length: n }, () => 2 * r() - 1) }), L, x0: Array.from({ length: n }, () => r()) };
+  }
+
+  for (const backendName of ['simd', 'scalar', 'js'] as const) {
+    it(`agrees with the TypeScript driver (${backendName})`, async () => {
+      const { setBackend, backend } = await import('../src/index.js');
+      const before = backend;
+      await setBackend(backendName);
+      try {
+        for (const n of [1, 2, 7, 30]) {
+          const { q, L, x0 } = spdQuadratic(n, n * 31 + 1);
+          for (const method of ['gd', 'momentum', 'nesterov', 'cg'] as const) {
+            const opts: MinimizeOptions = method === 'cg' ? { method } : { method, stepSize: method === 'gd' ? 1 / L : 0.5 / L };
+            const fast = minimize(q, x0, opts);
+            const slow = minimize(q, x0, { ...opts, history: true });
+            expect(fast.history).toBeUndefined();
+            expect(fast.status, `${method} n=${n}`).toBe('converged');
+            expect(slow.status, `${method} n=${n}`).toBe('converged');
+            for (let i = 0; i < n; i++) expect(Math.abs(fast.x[i]! - slow.x[i]!)).toBeLessThanOrEqual(1e-7);
+            if (method !== 'cg') {
+              // the same update formulas: the same iterates, iteration counts and evaluation counts
+              expect(fast.iterations).toBe(slow.iterations);
+              expect(fast.evaluations).toEqual(slow.evaluations);
+            } else {
+              expect(fast.iterations).toBeLessThanOrEqual(n + 2); // exact line search: n steps in exact arithmetic
+            }
+            expect(fast.evaluations.gradient).toBe(fast.iterations + 1);
+          }
+        }
+      } finally {
+        await setBackend(before);
+      }
+    });
+  }
+
+  it('reports divergence and the negative curvature of an indefinite quadratic', () => {
+    const r = minimize(quadratic({ H: [[2]], g: [0] }), [1], { method: 'momentum', stepSize: 2, momentum: 0.5 });
+    expect(r.status).toBe('diverged');
+    const s = minimize(testFunctions.saddle(), [1, 0.5], { method: 'cg' });
+    expect(s.status).toBe('diverged');
+    expect(s.message).toMatch(/curvature/);
+  });
+});

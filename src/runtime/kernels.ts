@@ -20,4 +20,8 @@ export interface Kernels {
   lu(a: number, n: number, piv: number, tol: number): number;
   luSolve(a: number, n: number, piv: number, b: number): void;
   asymmetry(a: number, n: number): number;
+  quadraticLoop(
+    method: number, n: number, h: number, g: number, c: number, x: number, grad: number, f0: number, ws: number,
+    alpha: number, beta: number, gradTol: number, stepTol: number, fTol: number, maxIter: number, out: number,
+  ): number;
 }

@@ -42,6 +42,7 @@ export const REASONS = {
   notFinite: { status: 'diverged', message: (s) => `f or x became NaN or infinite at iteration ${s.iterations}` },
   notFiniteStart: { status: 'diverged', message: () => 'f or ∇f is NaN or infinite at the starting point' },
   growing: { status: 'diverged', message: (s) => `f grew above f(x0) for ${GROWTH_ITERATIONS} consecutive iterations (iteration ${s.iterations}): the step size is too large` },
+  negativeCurvature: { status: 'diverged', message: () => 'the quadratic has a direction of non-positive curvature (H is not positive definite): f is unbounded below' },
   unbounded: { status: 'diverged', message: () => 'f fell below −1e300: the objective appears unbounded below' },
   callback: { status: 'aborted', message: (s) => `the callback returned false at iteration ${s.iterations}` },
   signal: { status: 'aborted', message: (s) => `the AbortSignal was aborted (iteration ${s.iterations})` },
