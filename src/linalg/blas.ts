@@ -1,14 +1,19 @@
 // dot, matvec and solve: validation and staging in TypeScript, all arithmetic in the kernels.
 import { OptimaError } from '../errors.js';
-import { rt, scratch } from '../runtime/runtime.js';
+import { memoryBuffer, rt, scratch } from '../runtime/runtime.js';
 import {
-  type MatrixLike, type VectorLike, SLOT, deliver, outPtr, requireFinite, stageMatrix, stageVector, vectorLength,
+  type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, outPtr, requireFinite, stageMatrix, stageVector, vectorLength,
 } from './matrix.js';
 
 const EPS = Number.EPSILON;
 
 /** aᵀb. Lengths must match. A NaN or ±Infinity entry throws NOT_FINITE naming it. */
 export function dot(a: VectorLike, b: VectorLike): number {
+  // Fast path: two live Vectors of the current instance need no staging and no scan.
+  if (a instanceof Vector && b instanceof Vector && a.r === rt && b.r === rt && a.ptr !== 0 && b.ptr !== 0 && a.length === b.length) {
+    const s = rt.k.dot(a.ptr, b.ptr, a.length);
+    if (s - s === 0) return s;
+  }
   const n = vectorLength(a, 'a');
   const pa = stageVector(a, 'a', SLOT.X);
   const pb = stageVector(b, 'b', SLOT.Y, n);
@@ -27,6 +32,26 @@ function overlaps(p: number, n: number, q: number, m: number): boolean {
 
 /** A·x for A (m×n) and x (n): out (length m) if given, else a new Float64Array. */
 export function matvec(A: MatrixLike, x: VectorLike, out?: Float64Array): Float64Array {
+  // Fast path (per-call cost matters at n = 16): resident A and x and an `out` that is a view of
+  // linear memory, all in the current instance, not aliased: one kernel call, no staging, no copy.
+  if (out !== undefined && A instanceof WasmMatrix && x instanceof Vector && A.r === rt && x.r === rt) {
+    const m = A.rows, n = A.cols, pa = A.ptr, px = x.ptr;
+    if (pa !== 0 && px !== 0 && m > 0 && x.length === n && out.length === m && out.buffer === memoryBuffer()) {
+      const py = out.byteOffset;
+      if (!overlaps(py, m, px, n) && !overlaps(py, m, pa, m * n)) {
+        if (rt.k.matvecChecked(m, n, pa, px, py) !== 0) {
+          requireFinite(pa, m * n, 'A', n);
+          requireFinite(px, n, 'x');
+        }
+        return out;
+      }
+    }
+  }
+  return matvecStaged(A, x, out);
+}
+
+/** matvec for any accepted input: stage (copy if needed), compute, check, deliver. */
+function matvecStaged(A: MatrixLike, x: VectorLike, out?: Float64Array): Float64Array {
   const a = stageMatrix(A, 'A', SLOT.A);
   const px = stageVector(x, 'x', SLOT.X, a.cols);
   let py = outPtr(out, a.rows, 'out', SLOT.Y);

@@ -69,11 +69,23 @@ export function setBackend(name: BackendName): Promise<BackendName> {
   );
 }
 
-/** The f64 view of the current linear memory, re-created after memory.grow detaches it. */
+/**
+ * The f64 view of the current linear memory, re-created after memory.grow detaches it.
+ * WebAssembly.Memory's `buffer` getter costs about as much as a 16×16 matvec, so it is asked
+ * only when the cached view is detached (length 0: memory.grow detaches the old buffer). The
+ * wasm2js memory never detaches its old buffer on growth, so the js backend always asks.
+ */
 export function heap(): Float64Array {
+  const h = rt.f64;
+  if (h.length !== 0 && rt.backend !== 'js') return h;
   const buf = rt.k.memory.buffer;
-  if (rt.f64.buffer !== buf) rt.f64 = new Float64Array(buf);
+  if (h.buffer !== buf) rt.f64 = new Float64Array(buf);
   return rt.f64;
+}
+
+/** The current linear memory's ArrayBuffer (cheap: see heap()). */
+export function memoryBuffer(): ArrayBuffer {
+  return heap().buffer as ArrayBuffer;
 }
 
 /**
