@@ -159,14 +159,38 @@ function caseOptions(quick: boolean): { minSamples: number; maxTime: number; min
 
 let sink: unknown;
 
-/** Runs `run` for about `ms` (at least twice) so the JIT and caches are warm before timing. */
+/** Seconds one call of `run` takes (the first call: also the first step of warming up). */
+function timeOnce(run: () => unknown): number {
+  const t0 = performance.now();
+  sink = run();
+  return (performance.now() - t0) / 1000;
+}
+
+/** Runs `run` for about `ms` (at least once more) so the JIT and caches are warm before timing. */
 function warmUp(run: () => unknown, ms: number): void {
   const end = performance.now() + ms;
   let calls = 0;
-  while (calls < 2 || (performance.now() < end && calls < 1e7)) {
+  while (calls < 1 || (performance.now() < end && calls < 1e7)) {
     sink = run();
     calls++;
   }
+}
+
+/**
+ * --quick only: a call slower than this is timed directly (mean of 2 calls after one) instead of through
+ * benchmark.js, whose calibration would spend seconds on it.
+ */
+const QUICK_SLOW_CALL = 0.05;
+
+function timeDirectly(run: () => unknown, calls: number): OneRun {
+  const t: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    const t0 = performance.now();
+    sink = run();
+    t.push((performance.now() - t0) / 1000);
+  }
+  const m = median(t);
+  return { opsPerSec: 1 / m, margin: (100 * (Math.max(...t) - Math.min(...t))) / m, samples: calls };
 }
 
 interface OneRun {
@@ -176,7 +200,7 @@ interface OneRun {
 }
 
 /** One benny suite around one case; benny's console output is kept off the screen. */
-async function timeWithBenny(name: string, run: () => unknown, quick: boolean): Promise<OneRun> {
+async function timeWithBenny(name: string, run: () => unknown, quick: boolean, slow: boolean): Promise<OneRun> {
   const fn = (): void => {
     sink = run();
   };
@@ -186,7 +210,7 @@ async function timeWithBenny(name: string, run: () => unknown, quick: boolean): 
   try {
     await benny.suite(
       name,
-      benny.add(name, fn, caseOptions(quick)),
+      benny.add(name, fn, { ...caseOptions(quick), ...(slow ? { minSamples: 5 } : {}) }),
       benny.cycle(() => undefined),
       benny.complete((summary: { results: Array<{ ops: number; margin: number; samples: number; details: { median: number } }> }) => {
         const r = summary.results[0]!;
@@ -292,8 +316,13 @@ export function createContext(options: RunOptions): SuiteContext {
             const body = await spec.setup();
             const run = typeof body === 'function' ? body : body.run;
             teardown = typeof body === 'function' ? undefined : body.teardown;
-            warmUp(run, options.quick ? 10 : 150);
-            perCase[i]!.push(await timeWithBenny(`${def.suite}: ${spec.workload} · ${spec.impl}`, run, options.quick));
+            const first = timeOnce(run);
+            if (options.quick && first > QUICK_SLOW_CALL) {
+              perCase[i]!.push(timeDirectly(run, 2));
+            } else {
+              warmUp(run, options.quick ? 10 : 150);
+              perCase[i]!.push(await timeWithBenny(`${def.suite}: ${spec.workload} · ${spec.impl}`, run, options.quick, first > 0.1));
+            }
             wasmPeak = Math.max(wasmPeak, memoryBytes());
             heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
           } catch (e) {

@@ -142,10 +142,13 @@ function htmlTable(s: SuiteResult): string {
 }
 
 /** Chart data: every implementation's ops/s relative to the best JS peer of the same workload. */
-function chartData(s: SuiteResult): { labels: string[]; datasets: Array<{ label: string; data: Array<number | null> }> } {
+const PALETTE = ['#1f77b4', '#aec7e8', '#17becf', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f', '#bcbd22'];
+
+function chartData(s: SuiteResult): { labels: string[]; datasets: Array<{ label: string; backgroundColor: string; data: Array<number | null> }> } {
   const labels = s.workloads.map((w) => w.workload);
-  const datasets = impls(s).map((impl) => ({
+  const datasets = impls(s).map((impl, k) => ({
     label: impl,
+    backgroundColor: PALETTE[k % PALETTE.length]!,
     data: s.workloads.map((w) => {
       const c = cell(s, w.workload, impl);
       const base = w.bestPeer?.opsPerSec;

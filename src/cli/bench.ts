@@ -5,7 +5,7 @@
 // import of the package mapped to this package's dist/index.js, so suites and runner share one
 // instance of the kernels.
 /// <reference types="node" />
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
@@ -16,7 +16,8 @@ const SOURCE_EXTENSIONS = ['.ts', '.mts', '.mjs', '.js'];
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const benchDir = join(root, 'bench');
-const buildDir = join(benchDir, 'results', '.build');
+// per process, so concurrent runs (a test and a manual run) never share compiled files
+const buildDir = join(benchDir, 'results', '.build', String(process.pid));
 
 // The parts of bench/harness.ts and bench/report.ts the runner uses (they live outside src/).
 interface SuiteResult { suite: string }
@@ -195,9 +196,20 @@ export async function runBench(args: string[]): Promise<void> {
   const missingSuites = requested.filter((s) => !sourceOf(s));
   for (const s of missingSuites) console.log(`suite ${s} not present (no bench/${s}.ts): skipped`);
 
-  const urls = await compile([join(benchDir, 'harness.ts'), join(benchDir, 'report.ts'), ...present.map((s) => sourceOf(s)!)]);
-  const harness = (await import(urls.get(join(benchDir, 'harness.ts'))!)) as Harness;
-  const reporter = (await import(urls.get(join(benchDir, 'report.ts'))!)) as Reporter;
+  let urls: Map<string, string>;
+  const modules = new Map<string, unknown>();
+  try {
+    urls = await compile([join(benchDir, 'harness.ts'), join(benchDir, 'report.ts'), ...present.map((s) => sourceOf(s)!)]);
+    for (const [file, url] of urls) modules.set(file, await import(url));
+  } catch (e) {
+    console.error(`optima bench: could not load the suites: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+    return;
+  } finally {
+    rmSync(buildDir, { recursive: true, force: true }); // loaded modules no longer need their files
+  }
+  const harness = modules.get(join(benchDir, 'harness.ts')) as Harness;
+  const reporter = modules.get(join(benchDir, 'report.ts')) as Reporter;
 
   let report: Report;
   if (o.from) {
@@ -214,7 +226,7 @@ export async function runBench(args: string[]): Promise<void> {
     });
     report = { tool: 'optima bench', version: pkgVersion(), environment: reporter.environment(backend, o.quick, reps, o.note), suites: [], missingSuites } as Report;
     for (const name of present) {
-      const mod = (await import(urls.get(sourceOf(name)!)!)) as { run?: (ctx: unknown) => Promise<SuiteResult> };
+      const mod = modules.get(sourceOf(name)!) as { run?: (ctx: unknown) => Promise<SuiteResult> };
       if (typeof mod.run !== 'function') {
         console.log(`suite ${name} does not export run(ctx): skipped`);
         report.missingSuites.push(name);
