@@ -230,7 +230,7 @@ export function runNative(python: string, script: string, specs: string[], quick
   info: NativeInfo;
   results: Record<string, { opsPerSec: number; spread: number; repeats: number }>;
 }> {
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const env: Record<string, string | undefined> = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return new Promise((resolve) => {

@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { OptimaError, backend, dot, matrix, matvec, setBackend, solve, vector, type BackendName } from '../src/index.js';
+import { heap, rt } from '../src/runtime/runtime.js';
 import { EPS, absDot, naiveDot, naiveMatvec, norm2, randomArray, randomSpd, rng } from './helpers/reference.js';
 
 const BACKENDS: BackendName[] = ['simd', 'scalar', 'js'];
@@ -98,6 +99,27 @@ for (const name of BACKENDS) {
       expect(v.data.length).toBe(3);
       if (name !== 'js') expect(before.length).toBe(0); // the old view was detached
       big.dispose(); v.dispose();
+    });
+
+    it('asymmetry kernel equals a naive max |A[i][j] − A[j][i]| (sizes 1..41, NaN propagates)', async () => {
+      await setBackend(name);
+      const r = rng(5);
+      for (let n = 1; n <= 41; n++) {
+        const a = randomSpd(n, r);
+        const M = matrix(a, n, n);
+        expect(rt.k.asymmetry(M.ptr, n)).toBe(0);
+        const i = Math.floor(((r() + 1) / 2) * n) % n, j = Math.floor(((r() + 1) / 2) * n) % n;
+        const h = heap();
+        h[(M.ptr >>> 3) + i * n + j] += 0.25;
+        let want = 0;
+        for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) want = Math.max(want, Math.abs(h[(M.ptr >>> 3) + p * n + q]! - h[(M.ptr >>> 3) + q * n + p]!));
+        expect(rt.k.asymmetry(M.ptr, n)).toBe(want);
+        if (n > 1) {
+          h[(M.ptr >>> 3) + (n - 1) * n] = NaN; // bottom-left corner: the last column walk
+          expect(rt.k.asymmetry(M.ptr, n)).toBeNaN();
+        }
+        M.dispose();
+      }
     });
 
     it('blocked Cholesky: SPD solves of every size 1..40 meet the residual bound', async () => {
