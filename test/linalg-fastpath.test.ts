@@ -36,6 +36,11 @@ for (const name of BACKENDS) {
             const rowAbs = absDot(data.subarray(i * n, (i + 1) * n), xs);
             expect(Math.abs(out.data[i]! - want[i]!)).toBeLessThanOrEqual(2 * n * EPS * rowAbs);
           }
+          // a resident Vector as out: its live view comes back with the same bits
+          const got = matvec(A, x, out);
+          expect(got.buffer).toBe(out.data.buffer);
+          expect(got.byteOffset).toBe(out.data.byteOffset);
+          expect(Array.from(got)).toEqual(Array.from(o));
           // the staged path runs the same kernel: identical bits
           expect(Array.from(matvec({ rows: m, cols: n, data }, xs))).toEqual(Array.from(out.data));
           A.dispose(); x.dispose(); out.dispose();
@@ -72,6 +77,12 @@ for (const name of BACKENDS) {
       x.data[2] = 1;
       expect(codeOf(() => matvec(A, vector(2), out.data))).toMatch(/^DIMENSION_MISMATCH/);
       expect(codeOf(() => matvec(A, x, vector(3).data))).toMatch(/^DIMENSION_MISMATCH/);
+      expect(codeOf(() => matvec(A, x, vector(3)))).toMatch(/^DIMENSION_MISMATCH/);
+      expect(codeOf(() => matvec(A, A as never, out))).toMatch(/^DIMENSION_MISMATCH/);
+      expect(codeOf(() => dot(A as never, A as never))).toMatch(/^DIMENSION_MISMATCH/);
+      const gone = vector(2);
+      gone.dispose();
+      expect(codeOf(() => matvec(A, x, gone))).toMatch(/^DISPOSED/);
       expect(codeOf(() => dot(x, vector(2)))).toMatch(/^DIMENSION_MISMATCH/);
       // overflow is a result, not bad input
       const big = matrix([[1e308, 1e308]]);
@@ -87,6 +98,7 @@ for (const name of BACKENDS) {
       const x = vector([3, 7]);
       const got = matvec(A, x, x.data);
       expect(Array.from(got)).toEqual([7, 3]);
+      expect(Array.from(matvec(A, x, x))).toEqual([3, 7]); // a Vector out aliasing x, too
       A.dispose(); x.dispose();
     });
 
