@@ -1,6 +1,6 @@
 // The analysis tools on the library's own objectives and solver results: quadratic(), objective()
 // with finite-difference derivatives, the test-function catalog, and minimize(..., {history}).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   checkConvexity, classifyCriticalPoint, diagnoseGradients, minimize, objective, quadratic, testFunctions, type TestFunction,
 } from '../src/index.js';
@@ -139,5 +139,25 @@ describe('diagnoseGradients on minimize results', () => {
     const gd = minimize(f, f.start, { method: 'gd', history: true, maxIterations: 5000 });
     expect(gd.converged).toBe(false);
     expect(diagnoseGradients(gd, { objective: f }).issues.map((i) => i.kind)).toContain('plateau');
+  });
+});
+
+describe('walkthrough sections (npm start)', () => {
+  it('the saddle-point, gradient-health and convexity sections run and print their verdicts', async () => {
+    const { SECTIONS } = await import('../src/cli/demo/index.js');
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+    try {
+      for (const s of SECTIONS.filter((s) => /critical points|gradient health|convexity/i.test(s.title))) await s.run();
+    } finally {
+      spy.mockRestore();
+    }
+    const out = lines.join('\n');
+    expect(out).toMatch(/x² − y²\s+\(0, 0\)\s+saddle\s+\(-2, 2\)/);
+    expect(out).toMatch(/x³\s+\(0\)\s+degenerate/);
+    expect(out).toMatch(/vanishing from iteration 0/);
+    expect(out).toMatch(/annulus.*\bno\b/);
+    expect(out).toMatch(/\(x − 1\)² on \[−5, 5\] \(quadratic\)\s+yes \(exact\)/);
+    expect(out).toMatch(/ends at 1, 1, 1, 1, 1/);
   });
 });
