@@ -1,8 +1,9 @@
 // The analysis tools on the library's own objectives and solver results: quadratic(), objective()
 // with finite-difference derivatives, the test-function catalog, and minimize(..., {history}).
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
-  checkConvexity, classifyCriticalPoint, diagnoseGradients, minimize, objective, quadratic, testFunctions, type TestFunction,
+  type BackendName, backend, checkConvexity, classifyCriticalPoint, diagnoseGradients, minimize, objective, quadratic, setBackend,
+  testFunctions, type TestFunction,
 } from '../src/index.js';
 
 const EPS = Number.EPSILON;
@@ -160,4 +161,20 @@ describe('walkthrough sections (npm start)', () => {
     expect(out).toMatch(/\(x − 1\)² on \[−5, 5\] \(quadratic\)\s+yes \(exact\)/);
     expect(out).toMatch(/ends at 1, 1, 1, 1, 1/);
   });
+});
+
+describe('the same verdicts on every backend', () => {
+  const initial = backend;
+  afterAll(() => setBackend(initial));
+  for (const name of ['simd', 'scalar', 'js'] as BackendName[]) {
+    it(`${name}: catalog stationary points, exact quadratic saddle, quadratic convexity`, async () => {
+      await setBackend(name);
+      expect(backend).toBe(name);
+      for (const f of catalog()) for (const p of f.stationaryPoints) expect(classifyCriticalPoint(f, p.x).kind).toBe(p.kind);
+      const q = quadratic({ H: [[2, 0], [0, -2]], g: [0, 0] });
+      expect(Array.from(classifyCriticalPoint(q, [0, 0]).eigenvalues)).toEqual([-2, 2]);
+      expect(checkConvexity(q, { lower: [-1, -1], upper: [1, 1] }).counterexample!.gap).toBe(1);
+      q.dispose();
+    });
+  }
 });
