@@ -84,6 +84,11 @@ type MinimizeLike = { history?: GradientTrace; status?: string };
  *   the swing grows or shrinks.
  * - plateau: f almost constant for `plateauRun` iterations while the point is not a minimum-like
  *   point (a converged run's flat tail is not a plateau).
+ * Every vanishing and plateau episode is listed; oscillation and exploding report the first.
+ *
+ * "Tiny" is the dimensionless ‖∇f‖∞·max(1, ‖x‖∞)/max(1, |f|): the relative change of f for a
+ * relative move of x. It depends on f's offset (f + 10⁶ has smaller relative gradients than f),
+ * so for objectives whose values sit far from zero, pass a smaller vanishingTolerance.
  */
 export function diagnoseGradients(result: MinimizeLike, options?: GradientHealthOptions): GradientDiagnosis;
 export function diagnoseGradients(f: ObjectiveLike, x0: VectorLike, options?: GradientHealthOptions): GradientDiagnosis;
