@@ -4,6 +4,10 @@ import { ld, st, ldv, stv } from './memory';
 import { hyp } from './tridiag';
 
 const EPS: f64 = 2.220446049250313e-16;
+/** Below this (in both p and eᵢ) a rotation is computed from scaled copies; (1e-150)² still is no subnormal. */
+const TINY: f64 = 1e-150;
+/** 2^600, an exact scale: TINY·2^600 ≈ 4e30 cannot overflow. */
+const TWO_600: f64 = 4.149515568880993e180;
 
 /**
  * Applies the plane rotation of one QL step to rows i and i+1 of Zᵀ (columns i, i+1 of Z):
@@ -75,10 +79,15 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
           const ei = ld(e, i), di = ld(d, i);
           g = c * ei;
           h = c * p;
-          r = hyp(p, ei); // ≥ |eᵢ| > 0: eᵢ is not negligible for l ≤ i < m
-          st(e, i + 1, s * r);
-          s = ei / r;
-          c = p / r;
+          // r ≥ |eᵢ| > 0: eᵢ is not negligible for l ≤ i < m. When p and eᵢ are both tiny, r would be
+          // subnormal and carry only a few bits, so c² + s² ≠ 1 and Z loses orthogonality: rotate
+          // with p, eᵢ scaled up by 2^600 (exact) instead; c and s do not depend on the scale.
+          let pp = p, ee = ei, back: f64 = 1;
+          if (abs(p) < TINY && abs(ei) < TINY) { pp = p * TWO_600; ee = ei * TWO_600; back = 1 / TWO_600; }
+          r = hyp(pp, ee);
+          st(e, i + 1, s * (r * back));
+          s = ee / r;
+          c = pp / r;
           p = c * di - s * g;
           st(d, i + 1, h + s * (c * g + s * di));
           if (wantZ) rotateRows(z + <usize>i * rowBytes, z + <usize>(i + 1) * rowBytes, n, c, s);

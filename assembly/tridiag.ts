@@ -9,6 +9,11 @@ import { dot, axpy, nrm2 } from './blas';
 // @ts-ignore: decorator
 @inline function at(a: usize, n: i32, i: i32, j: i32): usize { return a + ((<usize>i * <usize>n + <usize>j) << 3); }
 
+/** The smallest norm a reflector is computed from unscaled (LAPACK dlamch('S')/ε ≈ 2e-292). */
+const SAFMIN: f64 = 2.004168360008973e-292;
+/** 2^600: lifts any subnormal above SAFMIN exactly (2^-1074·2^600 = 2^-474). */
+const TWO_600: f64 = 4.149515568880993e180;
+
 /** √(x² + y²) without overflow or harmful underflow; the fast branch is the common one. */
 // @ts-ignore: decorator
 @inline export function hyp(x: f64, y: f64): f64 {
@@ -91,13 +96,23 @@ export function tridiagonalize(a: usize, n: i32, d: usize, e: usize, tau: usize,
     const m = n - k - 1;
     const x = at(a, n, k, k + 1);
     st(d, k, ld(at(a, n, k, k), 0));
-    const alpha = ld(x, 0);
+    let alpha = ld(x, 0);
     const sigma = nrm2(x + 8, m - 1);
     let t: f64 = 0;
     if (sigma == 0) {
       st(e, k, alpha); // already reduced: H = I
     } else {
       let beta = hyp(alpha, sigma);
+      // A subnormal ‖x‖ carries too few bits for an orthogonal H (τ and v would be rounded to a
+      // handful of bits): scale x up by an exact power of two first, as LAPACK dlarfg does with
+      // 1/safmin, and scale β back afterwards. τ and v do not depend on the scale of x.
+      let unscale: f64 = 1;
+      if (beta < SAFMIN) {
+        for (let i = 0; i < m; i++) st(x, i, ld(x, i) * TWO_600);
+        alpha = ld(x, 0);
+        beta = hyp(alpha, nrm2(x + 8, m - 1));
+        unscale = 1 / TWO_600;
+      }
       if (alpha >= 0) beta = -beta;
       t = (beta - alpha) / beta;
       const denom = alpha - beta; // |denom| ≥ |β| > 0, same sign as α
@@ -108,7 +123,7 @@ export function tridiagonalize(a: usize, n: i32, d: usize, e: usize, tau: usize,
         for (let i = 1; i < m; i++) st(x, i, ld(x, i) / denom);
       }
       st(x, 0, 1);
-      st(e, k, beta);
+      st(e, k, beta * unscale);
       const blk = at(a, n, k + 1, k + 1);
       symvUpper(blk, n, m, x, p);
       for (let i = 0; i < m; i++) st(p, i, t * ld(p, i));

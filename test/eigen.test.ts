@@ -118,6 +118,23 @@ for (const name of BACKENDS) {
       }
     });
 
+    it('entries 1e320 times smaller than max|A| (subnormal after scaling) keep V orthogonal', () => {
+      // Found by fuzzing: row 0 holds 1e-20 and 1.65e-24 next to a ±1e300 block; scaled to
+      // max|aᵢⱼ| ≈ 1 they are subnormal, and a Householder reflector built from them unscaled
+      // was far from orthogonal (‖AV − VΛ‖ ≈ 1e4·nε‖A‖, eigenvalues ±1.0000000000000017e300).
+      const n = 6;
+      const a = new Float64Array(n * n);
+      const set = (i: number, j: number, v: number) => { a[i * n + j] = a[j * n + i] = v; };
+      set(0, 1, 1e-20); set(0, 2, 1.6543612251060557e-24); set(2, 5, -1e300);
+      const { values, vectors } = eigSym(sym(n, a), { vectors: true });
+      expect(Math.abs(values[0]! + 1e300)).toBeLessThanOrEqual(4 * EPS * 1e300);
+      expect(Math.abs(values[5]! - 1e300)).toBeLessThanOrEqual(4 * EPS * 1e300);
+      const s = 2 ** -996; // max|aᵢⱼ| to [1, 2), exactly
+      const { residual, orthogonality } = accuracyRatios(a.map((x) => x * s), n, values.map((x) => x * s), vectors!.data);
+      expect(residual).toBeLessThan(10);
+      expect(orthogonality).toBeLessThan(10);
+    });
+
     it('tight clusters (1 + k·1e−12) and repeated eigenvalues converge to full accuracy', () => {
       const r = rng(21);
       for (const n of [6, 30, 90]) {
