@@ -9,6 +9,21 @@ const TINY: f64 = 1e-150;
 /** 2^600, an exact scale: TINY·2^600 ≈ 4e30 cannot overflow. */
 const TWO_600: f64 = 4.149515568880993e180;
 
+/** LAPACK dlamch('S')/ε ≈ 2e-292: the absolute floor of dsteqr's deflation test. */
+const SAFMIN: f64 = 2.004168360008973e-292;
+
+/**
+ * eᵢ is negligible when |eᵢ| ≤ ε·tst1 or |eᵢ| < SAFMIN. The floor matters when tst1 (the norm of
+ * the rows seen so far) is tiny: the caller scaled T to about 1, so an eᵢ below 2e-292 changes T by
+ * far less than ε‖T‖, while keeping it would make the shift (d[l+1] − d[l]) / 2e[l] overflow to ∞
+ * and every eigenvalue NaN (found by fuzzing [[0, 1e-20, 0], [1e-20, 1e300, 0], [0, 0, 0]]).
+ */
+// @ts-ignore: decorator
+@inline function negligible(ei: f64, tst1: f64): bool {
+  const a = abs(ei);
+  return a <= EPS * tst1 || a < SAFMIN;
+}
+
 /**
  * Applies the plane rotation of one QL step to rows i and i+1 of Zᵀ (columns i, i+1 of Z):
  * zᵢ₊₁ ← s·zᵢ + c·zᵢ₊₁, zᵢ ← c·zᵢ − s·zᵢ₊₁.
@@ -41,7 +56,7 @@ function rotateRows(zi: usize, zj: usize, n: i32, c: f64, s: f64): void {
  * Eigenvalues of the tridiagonal (d, e) in place in d (unsorted), e[i] coupling i and i+1 and
  * e[n−1] = 0; e is destroyed. With wantZ, the rotations are applied to the rows of Zᵀ at z (n×n),
  * so an initial z = Qᵀ ends as the transposed eigenvectors of QTQᵀ. An off-diagonal is
- * negligible when |eᵢ| ≤ ε·max_{j≤l}(|d_j| + |e_j|) (normwise backward stable). Returns 0, or
+ * negligible when |eᵢ| ≤ ε·max_{j≤l}(|d_j| + |e_j|) or |eᵢ| < 2e-292 (normwise backward stable). Returns 0, or
  * l + 1 when more than maxIter QL sweeps in total were needed (d is then incomplete).
  */
 export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: i32): i32 {
@@ -52,7 +67,7 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
     tst1 = max(tst1, abs(ld(d, l)) + abs(ld(e, l)));
     let m = l;
     while (m < n - 1) {
-      if (abs(ld(e, m)) <= EPS * tst1) break;
+      if (negligible(ld(e, m), tst1)) break;
       m++;
     }
     if (m > l) {
@@ -95,7 +110,7 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
         p = (-s * s2 * c3 * el1 * ld(e, l)) / dl1; // dl1 = e_l·(p+r) ≠ 0
         st(e, l, s * p);
         st(d, l, c * p);
-      } while (abs(ld(e, l)) > EPS * tst1);
+      } while (!negligible(ld(e, l), tst1));
     }
     st(d, l, ld(d, l) + f);
     st(e, l, 0);

@@ -135,6 +135,18 @@ for (const name of BACKENDS) {
       expect(orthogonality).toBeLessThan(10);
     });
 
+    it('an off-diagonal below 2e-292 after scaling deflates instead of overflowing the shift to NaN', () => {
+      // Found by fuzzing: QL's shift (d₁ − d₀)/2e₀ overflowed for e₀ = 1e-20·2^-996, giving NaN.
+      for (const big of [1e300, 1e300 * 2 ** -40]) {
+        const a = Float64Array.of(0, 1e-20, 0, 1e-20, big, 0, 0, 0, -0);
+        const { values, vectors } = eigSym(sym(3, a), { vectors: true });
+        expect(Array.from(values)).toEqual([0, 0, big]);
+        const { residual, orthogonality } = accuracyRatios(a.map((x) => x / big), 3, values.map((x) => x / big), vectors!.data);
+        expect(residual).toBeLessThan(10);
+        expect(orthogonality).toBeLessThan(10);
+      }
+    });
+
     it('tight clusters (1 + k·1e−12) and repeated eigenvalues converge to full accuracy', () => {
       const r = rng(21);
       for (const n of [6, 30, 90]) {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
 import { analysisTargets } from './analysisTargets.js';
+import { eigenTargets } from './eigenTargets.js';
 
 type Api = typeof Optima;
 export interface Target {
@@ -67,5 +68,6 @@ export const targets: Target[] = [
     knownGood: matvecGood,
   },
   ...analysisTargets,
+  ...eigenTargets,
 ];
 void nastyNumber;
