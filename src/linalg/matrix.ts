@@ -135,7 +135,14 @@ function copyIn(ptr: number, src: ArrayLike<unknown>, name: string, cols?: numbe
   const h = heap();
   const base = ptr >>> 3;
   if (src instanceof Float64Array) h.set(src, base);
-  else for (let i = 0; i < src.length; i++) h[base + i] = src[i] as number;
+  else {
+    for (let i = 0; i < src.length; i++) {
+      const v = src[i];
+      // Only numbers: storing null, '1', true or [] would coerce them to 0 or 1 silently.
+      if (typeof v !== 'number') notFinite(name, rowOffset + i, v, cols);
+      h[base + i] = v;
+    }
+  }
   const bad = rt.k.firstNonFinite(ptr, src.length);
   if (bad >= 0) notFinite(name, rowOffset + bad, src[bad], cols);
 }

@@ -21,7 +21,8 @@ export function toPoint(x: unknown, name: string, dim?: number): Float64Array {
   }
   const out = Float64Array.from(x as ArrayLike<number>);
   for (let i = 0; i < out.length; i++) {
-    if (!Number.isFinite(out[i])) {
+    // typeof too: Float64Array.from turns null, '1' or true into 0 or 1 without a word
+    if (!Number.isFinite(out[i]) || typeof (x as ArrayLike<unknown>)[i] !== 'number') {
       throw new OptimaError('NOT_FINITE', `${name}[${i}] must be a finite number; got ${String((x as ArrayLike<unknown>)[i])}`);
     }
   }

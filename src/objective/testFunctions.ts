@@ -48,8 +48,19 @@ function smooth(
   grad: (x: Float64Array, g: Float64Array) => void,
   hess: (x: Float64Array, H: Float64Array) => void,
 ): Objective {
+  // Refuse what is not a point of this dimension (null, a number, a wrong length) with an
+  // OptimaError rather than a TypeError from x.length, and an `out` that a wrong-length gradient
+  // would otherwise be silently written into (fuzzing found both).
   const check = (x: Float64Array) => {
+    if (!(x instanceof Float64Array) && !Array.isArray(x)) {
+      throw new OptimaError('DIMENSION_MISMATCH', `x must be a Float64Array or number[]; got ${x === null ? 'null' : typeof x}`);
+    }
     if (x.length !== dim) throw new OptimaError('DIMENSION_MISMATCH', `x has length ${x.length}; the objective has dim ${dim}`);
+  };
+  const checkOut = (out: Float64Array) => {
+    if (!(out instanceof Float64Array) || out.length !== dim) {
+      throw new OptimaError('DIMENSION_MISMATCH', `out must be a Float64Array of length ${dim}; got ${out instanceof Float64Array ? `length ${out.length}` : typeof out}`);
+    }
   };
   return {
     dim,
@@ -57,12 +68,14 @@ function smooth(
     value: (x) => (check(x), f(x)),
     gradient: (x, out) => {
       check(x);
+      if (out !== undefined) checkOut(out);
       const g = out ?? new Float64Array(dim);
       grad(x, g);
       return g;
     },
     valueAndGradient: (x, out) => {
       check(x);
+      checkOut(out);
       grad(x, out);
       return f(x);
     },
@@ -75,9 +88,12 @@ function smooth(
   };
 }
 
+/** Largest n the n-dimensional test functions accept (their start point alone is 8n bytes). */
+const MAX_DIM = 1_000_000;
+
 function requireDim(n: number, name: string, even = false): void {
-  if (!Number.isInteger(n) || n < 1 || (even && n % 2 !== 0)) {
-    throw new OptimaError('INVALID_OPTION', `${name}: n must be a positive ${even ? 'even ' : ''}integer; got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_DIM || (even && n % 2 !== 0)) {
+    throw new OptimaError('INVALID_OPTION', `${name}: n must be a positive ${even ? 'even ' : ''}integer ≤ ${MAX_DIM}; got ${n}`);
   }
 }
 

@@ -181,7 +181,10 @@ function bound(v: unknown, name: string, n: number): Float64Array {
   if (!(v instanceof Float64Array) && !Array.isArray(v)) bad(name, v, 'a Float64Array or number[]');
   if (v.length !== n) throw new OptimaError('DIMENSION_MISMATCH', `options.${name} has length ${v.length}; expected ${n}`);
   const out = Float64Array.from(v as ArrayLike<number>);
-  for (let i = 0; i < n; i++) if (Number.isNaN(out[i])) bad(`${name}[${i}]`, out[i], 'a number or ±Infinity');
+  for (let i = 0; i < n; i++) {
+    const raw = (v as ArrayLike<unknown>)[i];
+    if (Number.isNaN(out[i]) || typeof raw !== 'number') bad(`${name}[${i}]`, raw, 'a number or ±Infinity');
+  }
   return out;
 }
 

@@ -7,7 +7,8 @@ const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
 /** Every scalar inside x (nested arrays, typed arrays, {data}). */
 export function entriesOf(x: unknown): unknown[] {
-  if (Array.isArray(x)) return x.flatMap((r) => (Array.isArray(r) ? r : [r]));
+  // number[][] (every element an array) is a matrix; in a vector, an array element is itself junk
+  if (Array.isArray(x)) return x.length > 0 && x.every(Array.isArray) ? x.flat() : x.slice();
   if (x instanceof Float64Array) return Array.from(x);
   if (x && typeof x === 'object' && 'data' in x) return entriesOf((x as { data: unknown }).data);
   return [x];

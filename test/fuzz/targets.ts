@@ -5,7 +5,10 @@ import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
 import { analysisTargets } from './analysisTargets.js';
+import { anyNonFinite } from './inspect.js';
 import { eigenTargets } from './eigenTargets.js';
+import { objectiveTargets } from './objectiveTargets.js';
+import { solverTargets } from './solverTargets.js';
 
 type Api = typeof Optima;
 export interface Target {
@@ -16,15 +19,6 @@ export interface Target {
   wellFormed(result: unknown, args: unknown[]): void;
   knownGood(o: Api): void;
 }
-
-const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
-function entriesOf(x: unknown): unknown[] {
-  if (Array.isArray(x)) return x.flatMap((r) => (Array.isArray(r) ? r : [r]));
-  if (x instanceof Float64Array) return Array.from(x);
-  if (x && typeof x === 'object' && 'data' in x) return entriesOf((x as { data: unknown }).data);
-  return [x];
-}
-const anyNonFinite = (...xs: unknown[]) => xs.some((x) => entriesOf(x).some((v) => !isNum(v)));
 
 function matvecGood(o: Api): void {
   expect(Array.from(o.matvec([[1, 2], [3, 4]], [1, 1]))).toEqual([3, 7]);
@@ -69,5 +63,7 @@ export const targets: Target[] = [
   },
   ...analysisTargets,
   ...eigenTargets,
+  ...objectiveTargets,
+  ...solverTargets,
 ];
 void nastyNumber;
