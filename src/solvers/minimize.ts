@@ -44,7 +44,10 @@ function checkObjective(f: unknown): asserts f is Objective {
 export function minimize(f: Objective | object, x0: VectorLike, options?: MinimizeOptions): MinimizeResult {
   for (const s of problemSolvers) if (s.accepts(f)) return s.solve(f, x0, options);
   checkObjective(f);
-  const start = toPoint(x0 instanceof Float64Array || Array.isArray(x0) ? x0 : (x0 as { data: Float64Array }).data, 'x0', f.dim);
+  // A resident Vector contributes its data; anything else that is not an array (null included)
+  // goes to toPoint as is, which refuses it with DIMENSION_MISMATCH rather than a TypeError.
+  const raw = x0 instanceof Float64Array || Array.isArray(x0) || x0 === null || typeof x0 !== 'object' ? x0 : (x0 as { data?: unknown }).data;
+  const start = toPoint(raw, 'x0', f.dim);
   const o = resolveOptions(options, f.dim);
   const method = METHOD_TABLE[o.method] as Method;
   if (o.method === 'direct' && !isQuadratic(f)) {

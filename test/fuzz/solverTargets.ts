@@ -105,8 +105,32 @@ const aborted = new AbortController();
 aborted.abort();
 const signals = fc.constantFrom<unknown>(new AbortController().signal, aborted.signal, { aborted: 'no' }, null, 7);
 
-/** Options: a method plus any subset of the others, valid or not; maxIterations small or invalid. */
+/** Options each method accepts (options.ts CAPABILITIES), with valid values only. */
+const VALID_EXTRA: Record<(typeof METHODS)[number], Record<string, fc.Arbitrary<unknown>>> = {
+  gd: { stepSize: fc.constantFrom(1e-3, 0.01, 0.1, 1), lineSearch: fc.constantFrom('armijo', 'wolfe') },
+  momentum: { stepSize: fc.constantFrom(1e-3, 0.01, 0.1), momentum: fc.constantFrom(0, 0.5, 0.9) },
+  nesterov: { stepSize: fc.constantFrom(1e-3, 0.01, 0.1), momentum: fc.constantFrom(0, 0.5, 0.9) },
+  adam: { stepSize: fc.constantFrom(1e-3, 0.1), beta1: fc.constantFrom(0, 0.9), beta2: fc.constantFrom(0.5, 0.999), epsilon: fc.constantFrom(1e-8, 1) },
+  cg: { lineSearch: fc.constantFrom('armijo', 'wolfe') },
+  bfgs: { lineSearch: fc.constantFrom('armijo', 'wolfe') },
+  lbfgs: { lineSearch: fc.constantFrom('armijo', 'wolfe'), memory: fc.integer({ min: 1, max: 12 }) },
+  newton: { lineSearch: fc.constantFrom('armijo', 'wolfe') },
+  'nelder-mead': { stepTolerance: fc.constantFrom(0, 1e-8), fTolerance: fc.constantFrom(0, 1e-12) },
+  direct: {},
+};
+const validOptions = fc.constantFrom(...METHODS).chain((method) => fc.record({
+  method: fc.constant(method),
+  maxIterations: fc.integer({ min: 0, max: 30 }),
+  ...(method === 'nelder-mead' ? {} : { gradientTolerance: fc.constantFrom(0, 1e-12, 1e-8, 1e-3) }),
+  callback: fc.constantFrom<unknown>(() => undefined, () => false, (st: { iteration: number }) => st.iteration < 3, () => { throw new UserError('callback'); }),
+  signal: fc.constantFrom<unknown>(new AbortController().signal, aborted.signal),
+  history: fc.boolean(),
+  ...VALID_EXTRA[method],
+}, { requiredKeys: ['method', 'maxIterations'] }));
+
+/** Options: valid ones, or a method plus any subset of the others, valid or not; maxIterations small or invalid. */
 const optionsArb = fc.oneof(
+  { weight: 8, arbitrary: validOptions },
   { weight: 8, arbitrary: fc.record({
     method: fc.oneof({ weight: 10, arbitrary: fc.constantFrom<unknown>(...METHODS) }, { weight: 1, arbitrary: fc.constantFrom<unknown>('sgd', 'penalty', 7, null) }),
     maxIterations: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 30 }) }, { weight: 1, arbitrary: fc.constantFrom<unknown>(1.5, -1, NaN, Infinity, '10', null) }),
