@@ -49,7 +49,10 @@ function callEig(o: Api, A: unknown, opts: unknown): unknown {
 
 /** The matrix behind any of the accepted forms, or undefined for junk. */
 function dataOf(A: unknown): { n: number; data: Float64Array } | undefined {
-  if (A && typeof A === 'object' && 'resident' in A) return { n: (A as { n: number }).n, data: (A as { resident: Float64Array }).resident };
+  if (A && typeof A === 'object' && 'resident' in A) {
+    const r = A as unknown as { n: number; resident: Float64Array };
+    return { n: r.n, data: r.resident };
+  }
   if (Array.isArray(A)) return { n: A.length, data: Float64Array.from(A.flat() as number[]) };
   const m = A as { rows: number; data: Float64Array };
   return { n: m.rows, data: m.data };

@@ -140,7 +140,7 @@ export const objectiveTargets: Target[] = [
   {
     name: 'numericalGradient / numericalHessian',
     args: fc.tuple(fc.boolean(), scalarFn, vectorOf(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(9, 17)))),
-    call: (o, [hessian, { f }, x]) => catchUser(() => (hessian ? o.numericalHessian : o.numericalGradient)(f as never, x as never)),
+    call: (o, [hessian, fn, x]) => catchUser(() => (hessian ? o.numericalHessian : o.numericalGradient)((fn as { f: unknown }).f as never, x as never)),
     allowedCodes: ([, , x]) => [...BAD_INPUT, ...(anyNonFinite(x) ? ['NOT_FINITE'] : [])],
     wellFormed: (r, [hessian, fn, x]) => {
       const { exact, throws } = fn as (typeof scalarFunctions)[number];
