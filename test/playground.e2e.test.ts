@@ -1,0 +1,197 @@
+/// <reference types="node" />
+// End to end: build the playground with Vite (production), open it in Chromium, and check what it
+// drew and reported against independent truth computed here. Screenshots go to test/artifacts/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import * as optima from '../src/index.js';
+import { findFunction } from '../playground/src/functions.js';
+import { ARTIFACTS, ROOT, chromiumMissing, launchChromium, serveRepo, watchErrors, type StaticServer } from './helpers/browser.js';
+
+const lib = optima as unknown as Record<string, (...a: unknown[]) => unknown>;
+const hasMinimize = typeof lib.minimize === 'function' && typeof lib.objective === 'function';
+const hasPenalty = hasMinimize && typeof lib.problem === 'function' && typeof lib.penalized === 'function';
+
+let browser: Browser | undefined;
+let server: StaticServer | undefined;
+const PAGE = '/test/artifacts/playground/index.html';
+
+type Published = {
+  backend: string;
+  timing: { evaluate: number; paint: number; solveMs: number };
+  runs: { method: string; error?: string; status?: string; iterations?: number; x: number[] | null; fx?: number }[];
+  penalty: { r: number; x: [number, number]; c: number }[];
+  point: { kind: string; values: [number, number]; grad: [number, number] } | null;
+  tanh?: { status?: string; iterations?: number; w?: number; error?: string };
+  state: { x0: [number, number] };
+};
+
+async function open(hash: string): Promise<{ page: Page; pub: Published; errors: string[] }> {
+  const page = await browser!.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(server!.origin + PAGE + hash);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15_000 });
+  await page.waitForFunction(() => document.body.dataset.animating !== 'true', null, { timeout: 15_000 });
+  const pub = (await page.evaluate(() => (window as unknown as { __playground: unknown }).__playground)) as Published;
+  return { page, pub, errors };
+}
+
+/** Distinct colours and the share of non-white pixels in a canvas region: a blank canvas has 1 and 0. */
+async function inkOf(page: Page, id: string, region?: [number, number, number, number]) {
+  return page.evaluate(([id, region]) => {
+    const c = document.getElementById(id as string) as HTMLCanvasElement;
+    const [x, y, w, h] = (region as number[] | undefined) ?? [0, 0, c.width, c.height];
+    const d = c.getContext('2d')!.getImageData(x!, y!, w!, h!).data;
+    const colours = new Set<number>();
+    let ink = 0;
+    for (let k = 0; k < d.length; k += 4) {
+      colours.add((d[k]! << 16) | (d[k + 1]! << 8) | d[k + 2]!);
+      if (d[k + 3]! > 0 && (d[k]! < 250 || d[k + 1]! < 250 || d[k + 2]! < 250)) ink++;
+    }
+    return { colours: colours.size, inkShare: ink / (d.length / 4) };
+  }, [id, region] as const);
+}
+
+describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMissing ? ' (SKIPPED: /usr/bin/chromium is missing)' : ''}`, () => {
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    const launched = launchChromium();
+    await build({
+      configFile: join(ROOT, 'playground', 'vite.config.ts'),
+      logLevel: 'error',
+      build: { outDir: join(ARTIFACTS, 'playground'), emptyOutDir: true },
+    });
+    server = await serveRepo();
+    browser = await launched;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('draws Rosenbrock contours, inspects (1, 1) as a minimum with the right eigenvalues, and runs BFGS and gd', async () => {
+    const { page, pub, errors } = await open('#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,bfgs&alpha=0.001&iters=500&inspect=1,1');
+    // Contour timing once the page is warm: switch functions and keep the best of a few redraws.
+    const times: number[] = [];
+    for (const id of ['himmelblau', 'beale', 'rosenbrock', 'himmelblau', 'rosenbrock']) {
+      await page.selectOption('#fn', id);
+      const t = (await page.evaluate(() => (window as unknown as { __playground: Published }).__playground.timing)) as Published['timing'];
+      times.push(t.evaluate + t.paint);
+    }
+    console.info(`playground: 400×400 contours (evaluate + paint) first ${(pub.timing.evaluate + pub.timing.paint).toFixed(1)} ms, ` +
+      `warm ${times.map((t) => t.toFixed(1)).join(' / ')} ms (Chromium, this machine)`);
+    await page.goto(server!.origin + PAGE + '#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,bfgs&alpha=0.001&iters=500&inspect=1,1');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => document.body.dataset.animating !== 'true');
+    await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
+    expect(errors).toEqual([]);
+    expect(pub.backend).toBe('simd');
+
+    // Not blank: the plot area holds the 20 contour bands and more (lines, paths, markers).
+    const plot = await inkOf(page, 'contour', [60, 16, 400, 400]);
+    expect(plot.colours).toBeGreaterThanOrEqual(20);
+    expect(plot.inkShare).toBeGreaterThan(0.9);
+
+    // Hessian of Rosenbrock at (1, 1) is [[802, −400], [−400, 200]]: λ = 501 ∓ √(301² + 400²).
+    const r = Math.sqrt(301 * 301 + 400 * 400);
+    expect(pub.point!.kind).toBe('minimum');
+    expect(Math.max(...pub.point!.grad.map(Math.abs))).toBe(0);
+    expect(Math.abs(pub.point!.values[0] - (501 - r))).toBeLessThan(1e-12 * 1002);
+    expect(Math.abs(pub.point!.values[1] - (501 + r))).toBeLessThan(1e-12 * 1002);
+    expect(await page.textContent('#inspect')).toContain('local minimum');
+
+    if (!hasMinimize) {
+      console.warn('playground e2e: optima.minimize is not in this build: solver checks skipped (the page must say so)');
+      expect(pub.runs.map((x) => x.error)).toEqual(Array(3).fill('optima.minimize is not in this build'));
+      expect(await page.isVisible('#notice')).toBe(true);
+      return;
+    }
+    // Node runs the same solve; the page must report exactly the same point and iteration count.
+    const fn = findFunction('rosenbrock');
+    const obj = lib.objective!({
+      dim: 2,
+      f: (x: Float64Array) => fn.f(x[0]!, x[1]!),
+      gradient: (x: Float64Array, out: Float64Array) => void out.set(fn.grad(x[0]!, x[1]!)),
+      hessian: (x: Float64Array) => fn.hess(x[0]!, x[1]!),
+    });
+    const node = lib.minimize!(obj, [-1.2, 1], { method: 'bfgs', maxIterations: 500, history: true }) as { x: Float64Array; iterations: number; status: string };
+    const bfgs = pub.runs.find((x) => x.method === 'bfgs')!;
+    expect(bfgs.status).toBe('converged');
+    expect(bfgs.iterations).toBe(node.iterations);
+    expect(bfgs.x).toEqual(Array.from(node.x));
+    expect(Math.abs(bfgs.x![0]! - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(bfgs.x![1]! - 1)).toBeLessThan(1e-6);
+    expect(await page.textContent('#results tr[data-solver="bfgs"] td:nth-child(3)')).toBe(String(node.iterations));
+    // gd with α = 1e-3 cannot finish Rosenbrock in 500 steps: the page must not claim it did.
+    expect(pub.runs.find((x) => x.method === 'gd')!.status).toBe('max-iterations');
+    const chart = await inkOf(page, 'chart-g');
+    expect(chart.colours).toBeGreaterThan(3);
+    await page.close();
+  });
+
+  it('keeps the whole state in the URL: a click moves x0, the hash follows, and the link reproduces it', async () => {
+    const { page, errors } = await open('#view=descent&fn=himmelblau&x0=0,0&solvers=bfgs&iters=100');
+    const box = (await page.locator('#contour').boundingBox())!;
+    // Pixel (60 + 300, 16 + 100) of the 400×400 frame over [-5, 5]² is (2.5, 2.5) at pixel centres ± 1 px.
+    await page.mouse.click(box.x + 1 + 360, box.y + 1 + 116);
+    await page.waitForFunction(() => !location.hash.includes('x0=0%2C0'), null, { timeout: 5000 });
+    const x0 = (await page.evaluate(() => (window as unknown as { __playground: Published }).__playground.state.x0)) as [number, number];
+    expect(Math.abs(x0[0] - 2.5)).toBeLessThan(0.03);
+    expect(Math.abs(x0[1] - 2.5)).toBeLessThan(0.03);
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toContain('fn=himmelblau');
+    expect(decodeURIComponent(hash)).toContain(`x0=${x0[0]},${x0[1]}`);
+    const again = await open(hash);
+    expect(again.pub.state.x0).toEqual(x0);
+    expect(await again.page.inputValue('#fn')).toBe('himmelblau');
+    expect(errors).toEqual([]);
+    expect(again.errors).toEqual([]);
+    await page.close();
+    await again.page.close();
+  });
+
+  it('constrained view: shades the infeasible set; penalty iterates approach the disc as r grows', async () => {
+    const { page, pub, errors } = await open('#view=constrained&fn=rosenbrock&x0=-1.2,1&constraint=disc&radius=1&rmax=6');
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-constrained.png') });
+    expect(errors).toEqual([]);
+    // Outside the unit disc (corner (-2, 3), pixel (62, 18)) is greyed: darker than inside at the same f band is hard to
+    // compare, so compare with the unshaded descent view at the same pixel.
+    const shaded = await inkOf(page, 'contour', [62, 18, 1, 1]);
+    expect(shaded.inkShare).toBe(1);
+    if (!hasPenalty) {
+      console.warn('playground e2e: optima.problem / penalized / minimize missing: penalty checks skipped');
+      expect(pub.penalty).toEqual([]);
+      expect(await page.textContent('#inspect')).toContain('Penalty method: needs optima.');
+      return;
+    }
+    const rows = pub.penalty;
+    expect(rows).toHaveLength(7);
+    for (let k = 1; k < rows.length; k++) expect(rows[k]!.c).toBeLessThanOrEqual(rows[k - 1]!.c + 1e-12);
+    // The constrained minimizer of Rosenbrock on the unit disc is ≈ (0.7864, 0.6177) (Nocedal & Wright);
+    // quadratic penalty with r = 1e6 leaves a violation of order 1/r.
+    const last = rows[rows.length - 1]!;
+    expect(Math.abs(last.x[0] - 0.7864)).toBeLessThan(2e-3);
+    expect(Math.abs(last.x[1] - 0.6177)).toBeLessThan(2e-3);
+    expect(last.c).toBeLessThan(1e-4);
+    await page.close();
+  });
+
+  it('tanh view: plots the curves and, with minimize, shows gd crawling from the saturated tail', async () => {
+    const { page, pub, errors } = await open('#view=tanh&w0=4&target=0.5&talpha=0.5');
+    await page.screenshot({ path: join(ARTIFACTS, 'playground-tanh.png') });
+    expect(errors).toEqual([]);
+    const ink = await inkOf(page, 'tanh');
+    expect(ink.colours).toBeGreaterThan(10);
+    if (!hasMinimize) {
+      expect(pub.tanh!.error).toMatch(/minimize/);
+      return;
+    }
+    // From w0 = 4, |f'(w0)| ≈ 0.5·4e−8·… is tiny: gd needs far more steps than from w0 = 0.
+    const fromZero = await open('#view=tanh&w0=0&target=0.5&talpha=0.5');
+    expect(pub.tanh!.iterations!).toBeGreaterThan(10 * fromZero.pub.tanh!.iterations!);
+    await fromZero.page.close();
+    await page.close();
+  });
+});
