@@ -56,7 +56,7 @@ export function drawFeasible(s: Surface, kind: State['constraint'], rho: number)
   ctx.beginPath();
   ctx.rect(fr.left, fr.top, fr.width, fr.height);
   ctx.clip();
-  ctx.fillStyle = 'rgba(60,60,60,0.38)';
+  ctx.fillStyle = 'rgba(40,40,40,0.5)';
   ctx.strokeStyle = '#d7301f';
   ctx.lineWidth = 2.5;
   const boundary = new Path2D();

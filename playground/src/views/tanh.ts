@@ -19,7 +19,7 @@ const d2fOf = (w: number, t: number): number => {
 };
 
 export function runTanh(w0: number, t: number, alpha: number): TanhRun {
-  if (!api.minimize) return { error: 'optima.minimize is not in this build yet', path: [] };
+  if (!api.minimize) return { error: 'optima.minimize is not in this build yet', path: [w0] };
   const obj = makeObjective(
     1,
     (x) => fOf(x[0]!, t),
@@ -31,7 +31,7 @@ export function runTanh(w0: number, t: number, alpha: number): TanhRun {
     const path = result.history ? result.history.x.map((x) => x[0]!) : [w0, result.x[0]!];
     return { result, path };
   } catch (e) {
-    return { error: e instanceof Error ? e.message : String(e), path: [] };
+    return { error: e instanceof Error ? e.message : String(e), path: [w0] };
   }
 }
 
@@ -75,8 +75,8 @@ export function drawTanh(canvas: HTMLCanvasElement, chart: HTMLCanvasElement, ru
   const bottom = new Frame(60, 290, canvas.width - 80, 180, -W, W, -8, 0.5);
   ctx.font = 'bold 12px system-ui, sans-serif';
   ctx.fillStyle = '#222';
-  ctx.fillText(`tanh(w) (blue), target t = ${t} (dashed), f(w) = ½(tanh w − t)² (orange), gd iterates (dots)`, top.left, 14);
-  ctx.fillText('|f′(w)| on a log scale: the gradient vanishes exponentially in the tails', bottom.left, 280);
+  ctx.fillText(`tanh(w) (blue), target t = ${t} (dashed), f(w) = ½(tanh w − t)² (orange)`, top.left, 14);
+  ctx.fillText('|f′(w)| (log scale) vanishes exponentially in the tails; dots: gd iterates', bottom.left, 280);
   drawAxes(ctx, top, 'w', '');
   drawAxes(ctx, bottom, 'w', 'log₁₀ |f′(w)|', (v) => `1e${v}`, [-8, -6, -4, -2, 0]);
   curve(ctx, top, Math.tanh, '#2b8cbe');
