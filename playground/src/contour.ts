@@ -96,9 +96,22 @@ export function paint(grid: Grid, scale: Scale, image: ImageData, band?: Uint16A
   const n = nx * ny;
   const levels = scale.levels;
   const bands = band && band.length === n ? band : new Uint16Array(n);
+  // The level boundaries in f itself, so each pixel needs a few comparisons and no logarithm.
+  const edges = new Float64Array(levels - 1);
+  for (let b = 1; b < levels; b++) edges[b - 1] = scale.fromT(b / levels);
   for (let k = 0; k < n; k++) {
     const v = values[k]!;
-    bands[k] = v === v ? Math.min(levels - 1, Math.floor(scale.toT(v) * levels)) : levels;
+    if (v !== v) {
+      bands[k] = levels;
+      continue;
+    }
+    let lo = 0, hi = levels - 1; // band = number of edges ≤ v, by bisection
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (edges[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    bands[k] = lo;
   }
   const pal = palette(levels);
   const px = new Uint32Array(image.data.buffer, image.data.byteOffset, n);
