@@ -8,3 +8,4 @@ export { OptimaError, type OptimaErrorCode } from './errors.js';
 export { backend, ready, setBackend, memoryBytes, type BackendName } from './runtime/runtime.js';
 export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike } from './linalg/matrix.js';
 export { dot, matvec, solve } from './linalg/blas.js';
+export { gridValues, GRID_FUNCTIONS, type GridFunctionName } from './plot/grid.js';

@@ -18,7 +18,7 @@ const PAGE = '/test/artifacts/playground/index.html';
 
 type Published = {
   backend: string;
-  timing: { evaluate: number; paint: number; solveMs: number };
+  timing: { evaluate: number; paint: number; solveMs: number; where: string };
   runs: { method: string; error?: string; status?: string; iterations?: number; x: number[] | null; fx?: number }[];
   penalty: { r: number; x: [number, number]; c: number }[];
   point: { kind: string; values: [number, number]; grad: [number, number] } | null;
@@ -73,14 +73,14 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
   it('draws Rosenbrock contours, inspects (1, 1) as a minimum with the right eigenvalues, and runs BFGS and gd', async () => {
     const { page, pub, errors } = await open('#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,bfgs&alpha=0.001&iters=500&inspect=1,1');
     // Contour timing once the page is warm: switch functions and keep the best of a few redraws.
-    const times: number[] = [];
+    const times: string[] = [];
     for (const id of ['himmelblau', 'beale', 'rosenbrock', 'himmelblau', 'rosenbrock']) {
       await page.selectOption('#fn', id);
       const t = (await page.evaluate(() => (window as unknown as { __playground: Published }).__playground.timing)) as Published['timing'];
-      times.push(t.evaluate + t.paint);
+      times.push(`${t.evaluate.toFixed(1)} + ${t.paint.toFixed(1)}`);
     }
-    console.info(`playground: 400×400 contours (evaluate + paint) first ${(pub.timing.evaluate + pub.timing.paint).toFixed(1)} ms, ` +
-      `warm ${times.map((t) => t.toFixed(1)).join(' / ')} ms (Chromium, this machine)`);
+    console.info(`playground: 400×400 contours (evaluate + paint), first ${pub.timing.evaluate.toFixed(1)} + ${pub.timing.paint.toFixed(1)} ms, ` +
+      `then ${times.join(' / ')} ms (Chromium, this machine)`);
     await page.goto(server!.origin + PAGE + '#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,bfgs&alpha=0.001&iters=500&inspect=1,1');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
@@ -88,6 +88,7 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
     await page.screenshot({ path: join(ARTIFACTS, 'playground.png') });
     expect(errors).toEqual([]);
     expect(pub.backend).toBe('simd');
+    expect(pub.timing.where).toMatch(/WebAssembly/);
 
     // Not blank: the plot area holds the 20 contour bands and more (lines, paths, markers).
     const plot = await inkOf(page, 'contour', [60, 16, 400, 400]);

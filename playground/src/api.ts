@@ -35,6 +35,7 @@ interface Optional {
   classifyCriticalPoint(f: Objective, x: Vec | number[], options?: { gradientTolerance?: number }): { kind: Kind; gradientNorm: number; eigenvalues: Vec };
   problem(spec: { objective: Objective; constraints?: Constraint[] }): Problem;
   penalized(p: Problem, r: number): Objective;
+  gridValues(name: string, box: readonly number[], nx: number, ny: number, out?: Float64Array): Float64Array;
 }
 
 const ns = optima as unknown as Record<string, unknown>;
@@ -51,6 +52,7 @@ export const api = {
   classifyCriticalPoint: pick('classifyCriticalPoint'),
   problem: pick('problem'),
   penalized: pick('penalized'),
+  gridValues: pick('gridValues'),
 };
 
 /** Names of API.md functions this page would use but this build of optima lacks. */

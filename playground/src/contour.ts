@@ -14,7 +14,18 @@ export interface Grid {
   max: number;
 }
 
-/** f at pixel centres. One closure call per point: 160,000 calls take about a millisecond. */
+/** Min and max of a grid's values, ignoring NaN. */
+export function gridFrom(values: Float64Array, box: Box, nx: number, ny: number): Grid {
+  let min = Infinity, max = -Infinity;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { nx, ny, box, values, min, max };
+}
+
+/** f at pixel centres, one closure call per point (for functions optima.gridValues does not know). */
 export function evaluateGrid(f: (x: number, y: number) => number, box: Box, nx: number, ny: number, reuse?: Float64Array): Grid {
   const [x0, x1, y0, y1] = box;
   const values = reuse && reuse.length === nx * ny ? reuse : new Float64Array(nx * ny);

@@ -15,39 +15,41 @@ export interface Fn2 {
   minima: [number, number][];
   /** Colour f on a log scale (for functions ≥ 0 with a deep, narrow valley). */
   log: boolean;
+  /** The name optima.gridValues knows this function by (the same formula, evaluated in WebAssembly). */
+  grid?: string;
 }
 
 export const FUNCTIONS: Fn2[] = [
   {
-    id: 'paraboloid', name: 'Paraboloid (lecture)', formula: '(x − 3)² + (y − 3)²',
+    id: 'paraboloid', grid: 'paraboloid', name: 'Paraboloid (lecture)', formula: '(x − 3)² + (y − 3)²',
     f: (x, y) => (x - 3) * (x - 3) + (y - 3) * (y - 3),
     grad: (x, y) => [2 * (x - 3), 2 * (y - 3)],
     hess: () => [[2, 0], [0, 2]],
     box: [-1, 7, -1, 7], x0: [0, 0], minima: [[3, 3]], log: true,
   },
   {
-    id: 'lecture-quadratic', name: 'Quadratic (lecture)', formula: '2x² + y² + xy − 6x − 5y',
+    id: 'lecture-quadratic', grid: 'lectureQuadratic', name: 'Quadratic (lecture)', formula: '2x² + y² + xy − 6x − 5y',
     f: (x, y) => 2 * x * x + y * y + x * y - 6 * x - 5 * y,
     grad: (x, y) => [4 * x + y - 6, 2 * y + x - 5],
     hess: () => [[4, 1], [1, 2]],
     box: [-3, 5, -2, 6], x0: [-2, 5], minima: [[1, 2]], log: true,
   },
   {
-    id: 'quadratic', name: 'Ill-conditioned quadratic', formula: '½(x² + 10 y²)',
+    id: 'quadratic', grid: 'illConditioned', name: 'Ill-conditioned quadratic', formula: '½(x² + 10 y²)',
     f: (x, y) => 0.5 * (x * x + 10 * y * y),
     grad: (x, y) => [x, 10 * y],
     hess: () => [[1, 0], [0, 10]],
     box: [-3, 3, -3, 3], x0: [-2.5, 1.5], minima: [[0, 0]], log: true,
   },
   {
-    id: 'saddle', name: 'Saddle', formula: 'x² − y²',
+    id: 'saddle', grid: 'saddle', name: 'Saddle', formula: 'x² − y²',
     f: (x, y) => x * x - y * y,
     grad: (x, y) => [2 * x, -2 * y],
     hess: () => [[2, 0], [0, -2]],
     box: [-2, 2, -2, 2], x0: [1.5, 0.01], minima: [], log: false,
   },
   {
-    id: 'rosenbrock', name: 'Rosenbrock', formula: '(1 − x)² + 100 (y − x²)²',
+    id: 'rosenbrock', grid: 'rosenbrock', name: 'Rosenbrock', formula: '(1 − x)² + 100 (y − x²)²',
     f: (x, y) => {
       const a = 1 - x, b = y - x * x;
       return a * a + 100 * b * b;
@@ -57,7 +59,7 @@ export const FUNCTIONS: Fn2[] = [
     box: [-2, 2, -1, 3], x0: [-1.2, 1], minima: [[1, 1]], log: true,
   },
   {
-    id: 'himmelblau', name: 'Himmelblau', formula: '(x² + y − 11)² + (x + y² − 7)²',
+    id: 'himmelblau', grid: 'himmelblau', name: 'Himmelblau', formula: '(x² + y − 11)² + (x + y² − 7)²',
     f: (x, y) => {
       const a = x * x + y - 11, b = x + y * y - 7;
       return a * a + b * b;
@@ -74,7 +76,7 @@ export const FUNCTIONS: Fn2[] = [
     minima: [[3, 2], [-2.805118, 3.131312], [-3.77931, -3.283186], [3.584428, -1.848126]], log: true,
   },
   {
-    id: 'beale', name: 'Beale', formula: '(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²',
+    id: 'beale', grid: 'beale', name: 'Beale', formula: '(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²',
     f: (x, y) => {
       const a = 1.5 - x + x * y, b = 2.25 - x + x * y * y, c = 2.625 - x + x * y * y * y;
       return a * a + b * b + c * c;
@@ -98,7 +100,7 @@ export const FUNCTIONS: Fn2[] = [
     box: [-4.5, 4.5, -4.5, 4.5], x0: [1, 1.5], minima: [[3, 0.5]], log: true,
   },
   {
-    id: 'booth', name: 'Booth', formula: '(x + 2y − 7)² + (2x + y − 5)²',
+    id: 'booth', grid: 'booth', name: 'Booth', formula: '(x + 2y − 7)² + (2x + y − 5)²',
     f: (x, y) => {
       const a = x + 2 * y - 7, b = 2 * x + y - 5;
       return a * a + b * b;
@@ -108,14 +110,14 @@ export const FUNCTIONS: Fn2[] = [
     box: [-10, 10, -10, 10], x0: [-8, 8], minima: [[1, 3]], log: true,
   },
   {
-    id: 'matyas', name: 'Matyas', formula: '0.26 (x² + y²) − 0.48 xy',
+    id: 'matyas', grid: 'matyas', name: 'Matyas', formula: '0.26 (x² + y²) − 0.48 xy',
     f: (x, y) => 0.26 * (x * x + y * y) - 0.48 * x * y,
     grad: (x, y) => [0.52 * x - 0.48 * y, 0.52 * y - 0.48 * x],
     hess: () => [[0.52, -0.48], [-0.48, 0.52]],
     box: [-10, 10, -10, 10], x0: [-8, 6], minima: [[0, 0]], log: true,
   },
   {
-    id: 'camel', name: 'Three-hump camel', formula: '2x² − 1.05x⁴ + x⁶/6 + xy + y²',
+    id: 'camel', grid: 'threeHumpCamel', name: 'Three-hump camel', formula: '2x² − 1.05x⁴ + x⁶/6 + xy + y²',
     f: (x, y) => {
       const x2 = x * x;
       return 2 * x2 - 1.05 * x2 * x2 + (x2 * x2 * x2) / 6 + x * y + y * y;

@@ -212,8 +212,8 @@ function render(restart = true): void {
     penaltyTable();
     if (penalty.error) $('inspect').textContent = `Penalty method: ${penalty.error}\n\n` + $('inspect').textContent;
   }
-  const { evaluate, paint } = surface.timing;
-  $('timing').textContent = `contours: ${GRID}×${GRID} grid evaluated in ${evaluate.toFixed(1)} ms, painted in ${paint.toFixed(1)} ms · solvers: ${solveMs.toFixed(1)} ms`;
+  const { evaluate, paint, where } = surface.timing;
+  $('timing').textContent = `contours: ${GRID}×${GRID} grid evaluated in ${where} in ${evaluate.toFixed(1)} ms, painted in ${paint.toFixed(1)} ms · solvers: ${solveMs.toFixed(1)} ms`;
   animate(restart);
   publish({});
 }

@@ -1,7 +1,8 @@
 // The contour canvas shared by the descent and constrained views: the filled contour image of the
 // current function (recomputed only when the function changes), axes, colour bar, known minima,
 // and helpers to draw paths and markers in world coordinates.
-import { type Box, type Grid, Scale, drawColourBar, evaluateGrid, paint } from './contour.js';
+import { type Box, type Grid, Scale, drawColourBar, evaluateGrid, gridFrom, paint } from './contour.js';
+import { api } from './api.js';
 import { type Fn2 } from './functions.js';
 import { compile } from './expr.js';
 import { Frame, drawAxes } from './plot.js';
@@ -43,7 +44,7 @@ export class Surface {
   grid!: Grid;
   scale!: Scale;
   /** Milliseconds of the last grid evaluation and painting. */
-  timing = { evaluate: 0, paint: 0 };
+  timing = { evaluate: 0, paint: 0, where: 'JavaScript' };
 
   constructor(readonly canvas: HTMLCanvasElement) {
     this.ctx = canvas.getContext('2d')!;
@@ -62,14 +63,18 @@ export class Surface {
     const box: Box = fn.box;
     [this.frame.x0, this.frame.x1, this.frame.y0, this.frame.y1] = box;
     const t0 = performance.now();
-    this.grid = evaluateGrid(fn.f, box, GRID, GRID, this.grid?.values);
+    const reuse = this.grid?.values;
+    const inWasm = fn.grid !== undefined && api.gridValues !== undefined;
+    this.grid = inWasm
+      ? gridFrom(api.gridValues!(fn.grid!, box, GRID, GRID, reuse), box, GRID, GRID)
+      : evaluateGrid(fn.f, box, GRID, GRID, reuse);
     const t1 = performance.now();
     const log = fn.id === 'custom' ? this.grid.min >= 0 : fn.log;
     this.scale = new Scale(this.grid.min, this.grid.max, log, 20);
     this.bands = paint(this.grid, this.scale, this.imageData, this.bands);
     this.image.getContext('2d')!.putImageData(this.imageData, 0, 0);
     const t2 = performance.now();
-    this.timing = { evaluate: t1 - t0, paint: t2 - t1 };
+    this.timing = { evaluate: t1 - t0, paint: t2 - t1, where: inWasm ? 'WebAssembly (optima.gridValues)' : 'JavaScript' };
   }
 
   /** Clears and draws the contour image, axes, colour bar and known minima. */

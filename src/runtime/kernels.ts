@@ -20,4 +20,5 @@ export interface Kernels {
   lu(a: number, n: number, piv: number, tol: number): number;
   luSolve(a: number, n: number, piv: number, b: number): void;
   asymmetry(a: number, n: number): number;
+  gridKnown(kind: number, x0: number, dx: number, ytop: number, dy: number, nx: number, ny: number, out: number): number;
 }
