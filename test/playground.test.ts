@@ -72,6 +72,7 @@ describe('URL hash state', () => {
           x0: fc.tuple(fc.double({ min: -100, max: 100, noNaN: true }), fc.double({ min: -100, max: 100, noNaN: true })),
           solvers: fc.subarray(['gd', 'momentum', 'nesterov', 'adam', 'cg', 'bfgs', 'lbfgs', 'newton'] as const),
           alpha: fc.double({ min: 1e-6, max: 10, noNaN: true }),
+          beta: fc.double({ min: 0, max: 0.999, noNaN: true }),
           iters: fc.integer({ min: 1, max: 20000 }),
           radius: fc.double({ min: 0.1, max: 5, noNaN: true }),
           w0: fc.double({ min: -6, max: 6, noNaN: true }),
@@ -84,6 +85,7 @@ describe('URL hash state', () => {
           expect(back.x0).toEqual(s.x0.map((v) => (Object.is(v, -0) ? 0 : v)));
           expect(back.solvers).toEqual(s.solvers);
           expect(back.alpha).toBe(s.alpha);
+          expect(back.beta).toBe(s.beta);
           expect(back.iters).toBe(s.iters);
           expect(back.view).toBe(s.view);
           if (s.fn === 'custom') expect(back.expr).toBe(s.expr);

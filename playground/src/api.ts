@@ -15,6 +15,8 @@ export type Method = 'gd' | 'momentum' | 'nesterov' | 'adam' | 'cg' | 'bfgs' | '
 export interface MinimizeOptions {
   method?: Method;
   stepSize?: number;
+  /** β of momentum / nesterov (an option of this package beyond API.md). */
+  momentum?: number;
   maxIterations?: number;
   gradientTolerance?: number;
   history?: boolean;

@@ -28,7 +28,7 @@ for (const m of METHODS) {
   solversBox.append(label);
 }
 const slider = {
-  alpha: $<HTMLInputElement>('alpha'), iters: $<HTMLInputElement>('iters'), radius: $<HTMLInputElement>('radius'),
+  alpha: $<HTMLInputElement>('alpha'), beta: $<HTMLInputElement>('beta'), iters: $<HTMLInputElement>('iters'), radius: $<HTMLInputElement>('radius'),
   rmax: $<HTMLInputElement>('rmax'), w0: $<HTMLInputElement>('w0'), target: $<HTMLInputElement>('target'), talpha: $<HTMLInputElement>('talpha'),
 };
 
@@ -38,6 +38,7 @@ function syncControls(): void {
   $('expr-row').hidden = state.fn !== 'custom';
   for (const box of solversBox.querySelectorAll('input')) box.checked = state.solvers.includes(box.value as Method);
   slider.alpha.value = String(Math.log10(state.alpha));
+  slider.beta.value = String(state.beta);
   slider.iters.value = String(Math.log10(state.iters));
   slider.radius.value = String(state.radius);
   slider.rmax.value = String(state.rmax);
@@ -195,13 +196,14 @@ function render(restart = true): void {
   $('formula').textContent = `f(x, y) = ${fn.formula}`;
   const obj = objectiveOf(fn);
   const t0 = performance.now();
-  if (state.view === 'descent') runs = runSolvers(obj, state.x0, state.solvers, state.alpha, state.iters);
+  if (state.view === 'descent') runs = runSolvers(obj, state.x0, state.solvers, state.alpha, state.beta, state.iters);
   else penalty = penaltyPath(obj, fn.f, constraintOf(state.constraint, state.radius), state.rmax, state.x0);
   solveMs = performance.now() - t0;
   point = state.inspect ? inspectPoint(fn, obj, state.inspect) : null;
   $('inspect').textContent = point ? describe(point) : 'Shift-click (or choose "inspect" and click) a point to see ∇f, the Hessian, its eigenvalues and what kind of point it is.';
   $('x0-out').textContent = `(${formatNumber(state.x0[0])}, ${formatNumber(state.x0[1])})`;
   $('alpha-out').textContent = formatNumber(state.alpha);
+  $('beta-out').textContent = String(state.beta);
   $('iters-out').textContent = String(state.iters);
   $('radius-out').textContent = String(state.radius);
   $('rmax-out').textContent = String(state.rmax);
@@ -244,6 +246,7 @@ solversBox.addEventListener('change', () => {
   update({ solvers: [...solversBox.querySelectorAll('input')].filter((b) => b.checked).map((b) => b.value as Method) });
 });
 slider.alpha.addEventListener('input', () => update({ alpha: Number((10 ** Number(slider.alpha.value)).toPrecision(3)) }, false));
+slider.beta.addEventListener('input', () => update({ beta: Number(slider.beta.value) }, false));
 slider.iters.addEventListener('input', () => update({ iters: Math.round(10 ** Number(slider.iters.value)) }, false));
 slider.radius.addEventListener('input', () => update({ radius: Number(slider.radius.value) }, false));
 slider.rmax.addEventListener('input', () => update({ rmax: Number(slider.rmax.value) }));

@@ -20,7 +20,7 @@ export interface Run {
   ms: number;
 }
 
-export function runSolvers(obj: Objective, x0: [number, number], methods: Method[], alpha: number, iters: number): Run[] {
+export function runSolvers(obj: Objective, x0: [number, number], methods: Method[], alpha: number, beta: number, iters: number): Run[] {
   const minimize = api.minimize;
   return methods.map((method) => {
     const run: Run = { method, path: [], fx: [], gradientNorm: [], ms: 0 };
@@ -30,7 +30,11 @@ export function runSolvers(obj: Objective, x0: [number, number], methods: Method
     }
     const t0 = performance.now();
     try {
-      const options = { method, maxIterations: iters, history: true, ...(FIRST_ORDER.includes(method) ? { stepSize: alpha } : {}) };
+      const options = {
+        method, maxIterations: iters, history: true,
+        ...(FIRST_ORDER.includes(method) ? { stepSize: alpha } : {}),
+        ...(method === 'momentum' || method === 'nesterov' ? { momentum: beta } : {}),
+      };
       const result = minimize(obj, Float64Array.from(x0), options);
       run.result = result;
       const h = result.history;

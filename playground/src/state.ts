@@ -13,6 +13,7 @@ export interface State {
   x0: [number, number];
   solvers: Method[];
   alpha: number; // step size of gd / momentum / nesterov / adam
+  beta: number; // momentum β of momentum / nesterov
   iters: number;
   inspect: [number, number] | null;
   constraint: 'disc' | 'halfplane';
@@ -25,7 +26,7 @@ export interface State {
 
 export const DEFAULTS: State = {
   view: 'descent', fn: 'rosenbrock', expr: 'x^2 + 3*y^2 + sin(3*x)', x0: [-1.2, 1],
-  solvers: ['gd', 'momentum', 'bfgs'], alpha: 1e-3, iters: 500, inspect: null,
+  solvers: ['gd', 'momentum', 'bfgs'], alpha: 1e-3, beta: 0.9, iters: 500, inspect: null,
   constraint: 'disc', radius: 1, rmax: 5, w0: 3, target: 0.5, talpha: 0.5,
 };
 
@@ -52,6 +53,7 @@ export function parseHash(hash: string, fnIds: string[]): State {
     x0: pair(p.get('x0')) ?? DEFAULTS.x0,
     solvers: solvers === null ? DEFAULTS.solvers : (solvers.split(',').filter((m) => (METHODS as string[]).includes(m)) as Method[]),
     alpha: num(p.get('alpha'), 1e-6, 10, DEFAULTS.alpha),
+    beta: num(p.get('beta'), 0, 0.999, DEFAULTS.beta),
     iters: Math.round(num(p.get('iters'), 1, 20000, DEFAULTS.iters)),
     inspect: pair(p.get('inspect')),
     constraint: p.get('constraint') === 'halfplane' ? 'halfplane' : 'disc',
@@ -75,6 +77,7 @@ export function toHash(s: State): string {
   p.set('x0', `${n(s.x0[0])},${n(s.x0[1])}`);
   p.set('solvers', s.solvers.join(','));
   p.set('alpha', n(s.alpha));
+  p.set('beta', n(s.beta));
   p.set('iters', n(s.iters));
   if (s.inspect) p.set('inspect', `${n(s.inspect[0])},${n(s.inspect[1])}`);
   if (s.view === 'constrained') {

@@ -18,8 +18,8 @@ export const GRID_FUNCTIONS = {
 export type GridFunctionName = keyof typeof GRID_FUNCTIONS;
 const KIND: readonly string[] = Object.keys(GRID_FUNCTIONS);
 
-/** At most this many points per call (4096², 128 MiB of doubles). */
-const MAX_POINTS = 4096 * 4096;
+/** At most this many points per call (2048², 32 MiB of doubles). */
+const MAX_POINTS = 2048 * 2048;
 
 /**
  * The values of a known 2-D function at the centres of an nx×ny grid over
