@@ -71,7 +71,7 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
   });
 
   it('draws Rosenbrock contours, inspects (1, 1) as a minimum with the right eigenvalues, and runs BFGS and gd', async () => {
-    const { page, pub, errors } = await open('#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,bfgs&alpha=0.001&iters=500&inspect=1,1');
+    const { page, pub, errors } = await open('#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,nesterov,adam,bfgs,newton&alpha=0.001&iters=500&inspect=1,1');
     // Contour timing once the page is warm: switch functions and keep the best of a few redraws.
     const times: string[] = [];
     for (const id of ['himmelblau', 'beale', 'rosenbrock', 'himmelblau', 'rosenbrock']) {
@@ -81,7 +81,7 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
     }
     console.info(`playground: 400×400 contours (evaluate + paint), first ${pub.timing.evaluate.toFixed(1)} + ${pub.timing.paint.toFixed(1)} ms, ` +
       `then ${times.join(' / ')} ms (Chromium, this machine)`);
-    await page.goto(server!.origin + PAGE + '#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,bfgs&alpha=0.001&iters=500&inspect=1,1');
+    await page.goto(server!.origin + PAGE + '#view=descent&fn=rosenbrock&x0=-1.2,1&solvers=gd,momentum,nesterov,adam,bfgs,newton&alpha=0.001&iters=500&inspect=1,1');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await page.waitForFunction(() => document.body.dataset.animating !== 'true');
@@ -105,7 +105,7 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
 
     if (!hasMinimize) {
       console.warn('playground e2e: optima.minimize is not in this build: solver checks skipped (the page must say so)');
-      expect(pub.runs.map((x) => x.error)).toEqual(Array(3).fill('optima.minimize is not in this build'));
+      expect(pub.runs.map((x) => x.error)).toEqual(Array(6).fill('optima.minimize is not in this build'));
       expect(await page.isVisible('#notice')).toBe(true);
       return;
     }

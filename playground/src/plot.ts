@@ -122,14 +122,16 @@ export function lineChart(canvas: HTMLCanvasElement, series: Series[], opts: { t
     ctx.stroke();
   }
   ctx.restore();
+  // Legend on the title row, right-aligned, so it never hides a line.
   ctx.font = '11px system-ui, sans-serif';
-  let lx = fr.left + 8;
-  for (const s of series) {
+  ctx.textBaseline = 'top';
+  const widths = series.map((s) => ctx.measureText(s.label).width + 24);
+  let lx = Math.max(fr.left + ctx.measureText(opts.title).width + 40, fr.left + fr.width - widths.reduce((a, b) => a + b, 0));
+  series.forEach((s, k) => {
     ctx.fillStyle = s.colour;
-    ctx.fillRect(lx, fr.top + 6, 10, 10);
+    ctx.fillRect(lx, 5, 10, 10);
     ctx.fillStyle = '#222';
-    ctx.textBaseline = 'top';
-    ctx.fillText(s.label, lx + 13, fr.top + 5);
-    lx += ctx.measureText(s.label).width + 24;
-  }
+    ctx.fillText(s.label, lx + 13, 4);
+    lx += widths[k]!;
+  });
 }
