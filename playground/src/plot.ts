@@ -122,16 +122,19 @@ export function lineChart(canvas: HTMLCanvasElement, series: Series[], opts: { t
     ctx.stroke();
   }
   ctx.restore();
-  // Legend on the title row, right-aligned, so it never hides a line.
-  ctx.font = '11px system-ui, sans-serif';
-  ctx.textBaseline = 'top';
-  const widths = series.map((s) => ctx.measureText(s.label).width + 24);
-  let lx = Math.max(fr.left + ctx.measureText(opts.title).width + 40, fr.left + fr.width - widths.reduce((a, b) => a + b, 0));
-  series.forEach((s, k) => {
-    ctx.fillStyle = s.colour;
-    ctx.fillRect(lx, 5, 10, 10);
-    ctx.fillStyle = '#222';
-    ctx.fillText(s.label, lx + 13, 4);
-    lx += widths[k]!;
-  });
+  // Legend: a column in the top-right corner, on a translucent white box.
+  if (series.length > 0) {
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textBaseline = 'middle';
+    const w = Math.max(...series.map((s) => ctx.measureText(s.label).width)) + 26;
+    const x = fr.left + fr.width - w - 4, y = fr.top + 4;
+    ctx.fillStyle = 'rgba(255,255,255,0.85)';
+    ctx.fillRect(x, y, w, series.length * 14 + 6);
+    series.forEach((s, k) => {
+      ctx.fillStyle = s.colour;
+      ctx.fillRect(x + 5, y + 5 + k * 14, 10, 10);
+      ctx.fillStyle = '#222';
+      ctx.fillText(s.label, x + 19, y + 10 + k * 14);
+    });
+  }
 }
