@@ -9,3 +9,4 @@ export { backend, ready, setBackend, memoryBytes, type BackendName } from './run
 export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike } from './linalg/matrix.js';
 export { dot, matvec, solve } from './linalg/blas.js';
 export { gridValues, GRID_FUNCTIONS, type GridFunctionName } from './plot/grid.js';
+export { eigSym, eigSym2x2Batch, SYMMETRY_TOLERANCE, type EigSymResult, type EigSymOptions } from './linalg/eigen.js';
