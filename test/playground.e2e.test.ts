@@ -155,6 +155,30 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
     await again.page.close();
   });
 
+  it('convexity shading (eigSym2x2Batch over the grid): tints Himmelblau\'s local maximum, not its minimum', async () => {
+    const hash = '#view=descent&fn=himmelblau&x0=0,0&solvers=';
+    const plain = await open(hash);
+    const shaded = await open(hash + '&convex=1');
+    expect(plain.errors).toEqual([]);
+    expect(shaded.errors).toEqual([]);
+    await shaded.page.screenshot({ path: join(ARTIFACTS, 'playground-convexity.png') });
+    const rgb = (page: Page, x: number, y: number) =>
+      page.evaluate(([x, y]) => Array.from((document.getElementById('contour') as HTMLCanvasElement).getContext('2d')!.getImageData(x!, y!, 1, 1).data), [x, y]);
+    // Frame: left 60, top 16, 40 px per unit over [-5, 5]². Local maximum ≈ (−0.2708, −0.9230): H negative definite.
+    const at = (x: number, y: number): [number, number] => [Math.round(60 + (x + 5) * 40), Math.round(16 + (5 - y) * 40)];
+    const [mx, my] = at(-0.2708, -0.923), [cx, cy] = at(3.5, 2.5);
+    if (!lib.eigSym2x2Batch) {
+      expect(await shaded.page.textContent('#convexity-note')).toMatch(/eigSym2x2Batch/);
+    } else {
+      const before = await rgb(plain.page, mx, my), after = await rgb(shaded.page, mx, my);
+      expect(after[0]! - after[2]!).toBeGreaterThan(before[0]! - before[2]! + 40); // much redder
+      // near the minimum (3, 2) f is convex: untouched
+      expect(await rgb(shaded.page, cx, cy)).toEqual(await rgb(plain.page, cx, cy));
+    }
+    await plain.page.close();
+    await shaded.page.close();
+  });
+
   it('constrained view: shades the infeasible set; penalty iterates approach the disc as r grows', async () => {
     const { page, pub, errors } = await open('#view=constrained&fn=rosenbrock&x0=-1.2,1&constraint=disc&radius=1&rmax=6');
     await page.screenshot({ path: join(ARTIFACTS, 'playground-constrained.png') });

@@ -37,6 +37,7 @@ interface Optional {
   classifyCriticalPoint(f: Objective, x: Vec | number[], options?: { gradientTolerance?: number }): { kind: Kind; gradientNorm: number; eigenvalues: Vec };
   problem(spec: { objective: Objective; constraints?: Constraint[] }): Problem;
   penalized(p: Problem, r: number): Objective;
+  eigSym2x2Batch(a: Float64Array, b: Float64Array, c: Float64Array, out?: { lo: Float64Array; hi: Float64Array }): { lo: Float64Array; hi: Float64Array };
   gridValues(name: string, box: readonly number[], nx: number, ny: number, out?: Float64Array): Float64Array;
 }
 
@@ -55,6 +56,7 @@ export const api = {
   problem: pick('problem'),
   penalized: pick('penalized'),
   gridValues: pick('gridValues'),
+  eigSym2x2Batch: pick('eigSym2x2Batch'),
 };
 
 /** Names of API.md functions this page would use but this build of optima lacks. */

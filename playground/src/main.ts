@@ -45,6 +45,7 @@ function syncControls(): void {
   slider.w0.value = String(state.w0);
   slider.target.value = String(state.target);
   slider.talpha.value = String(Math.log10(state.talpha));
+  $<HTMLInputElement>('convexity').checked = state.convexity;
   for (const r of document.querySelectorAll<HTMLInputElement>('input[name=constraint]')) r.checked = r.value === state.constraint;
   for (const b of document.querySelectorAll<HTMLButtonElement>('nav button')) b.classList.toggle('active', b.dataset.view === state.view);
 }
@@ -85,6 +86,7 @@ const anim = { shown: 0, total: 0, raf: 0 };
 
 function drawSurface(): void {
   surface.drawBase();
+  if (state.convexity && !surface.drawConvexity()) $('convexity-note').textContent = '(needs optima.eigSym2x2Batch)';
   if (state.view === 'constrained') {
     drawFeasible(surface, state.constraint, state.radius);
     drawPenalty(surface, penalty.rows, anim.shown);
@@ -215,15 +217,16 @@ function render(restart = true): void {
     if (penalty.error) $('inspect').textContent = `Penalty method: ${penalty.error}\n\n` + $('inspect').textContent;
   }
   const { evaluate, paint, where } = surface.timing;
-  $('timing').textContent = `contours: ${GRID}×${GRID} grid evaluated in ${where} in ${evaluate.toFixed(1)} ms, painted in ${paint.toFixed(1)} ms · solvers: ${solveMs.toFixed(1)} ms`;
   animate(restart);
+  $('timing').textContent = `contours: ${GRID}×${GRID} grid evaluated in ${where} in ${evaluate.toFixed(1)} ms, painted in ${paint.toFixed(1)} ms · solvers: ${solveMs.toFixed(1)} ms` +
+    (state.convexity ? ` · convexity (200×200 Hessians, eigSym2x2Batch): ${surface.convexityMs.toFixed(1)} ms` : '');
   publish({});
 }
 
 /** What the end-to-end test reads (and a handy console handle). */
 function publish(extra: object): void {
   (window as unknown as { __playground: unknown }).__playground = {
-    state, backend: api.backend(), timing: { ...surface.timing, solveMs },
+    state, backend: api.backend(), timing: { ...surface.timing, solveMs, convexityMs: surface.convexityMs },
     runs: runs.map((r) => ({ method: r.method, error: r.error, status: r.result?.status, iterations: r.result?.iterations, x: r.result ? Array.from(r.result.x) : null, fx: r.result?.fx })),
     penalty: penalty.rows, point, ...extra,
   };
@@ -259,6 +262,7 @@ for (const r of document.querySelectorAll<HTMLInputElement>('input[name=constrai
 for (const b of document.querySelectorAll<HTMLButtonElement>('nav button')) {
   b.addEventListener('click', () => update({ view: b.dataset.view as State['view'] }));
 }
+$<HTMLInputElement>('convexity').addEventListener('change', (e) => update({ convexity: (e.target as HTMLInputElement).checked }, false));
 $('replay').addEventListener('click', () => animate(true));
 $('share').addEventListener('click', async () => {
   history.replaceState(null, '', toHash(state));

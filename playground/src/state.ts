@@ -16,6 +16,7 @@ export interface State {
   beta: number; // momentum β of momentum / nesterov
   iters: number;
   inspect: [number, number] | null;
+  convexity: boolean; // shade where f is not convex
   constraint: 'disc' | 'halfplane';
   radius: number; // disc radius, or the offset s of x + y ≤ s
   rmax: number; // penalty weights r = 10^0 … 10^rmax
@@ -26,7 +27,7 @@ export interface State {
 
 export const DEFAULTS: State = {
   view: 'descent', fn: 'rosenbrock', expr: 'x^2 + 3*y^2 + sin(3*x)', x0: [-1.2, 1],
-  solvers: ['gd', 'momentum', 'bfgs'], alpha: 1e-3, beta: 0.9, iters: 500, inspect: null,
+  solvers: ['gd', 'momentum', 'bfgs'], alpha: 1e-3, beta: 0.9, iters: 500, inspect: null, convexity: false,
   constraint: 'disc', radius: 1, rmax: 5, w0: 3, target: 0.5, talpha: 0.5,
 };
 
@@ -56,6 +57,7 @@ export function parseHash(hash: string, fnIds: string[]): State {
     beta: num(p.get('beta'), 0, 0.999, DEFAULTS.beta),
     iters: Math.round(num(p.get('iters'), 1, 20000, DEFAULTS.iters)),
     inspect: pair(p.get('inspect')),
+    convexity: p.get('convex') === '1',
     constraint: p.get('constraint') === 'halfplane' ? 'halfplane' : 'disc',
     radius: num(p.get('radius'), 0.1, 5, DEFAULTS.radius),
     rmax: Math.round(num(p.get('rmax'), 0, 8, DEFAULTS.rmax)),
@@ -79,6 +81,7 @@ export function toHash(s: State): string {
   p.set('alpha', n(s.alpha));
   p.set('beta', n(s.beta));
   p.set('iters', n(s.iters));
+  if (s.convexity) p.set('convex', '1');
   if (s.inspect) p.set('inspect', `${n(s.inspect[0])},${n(s.inspect[1])}`);
   if (s.view === 'constrained') {
     p.set('constraint', s.constraint);

@@ -33,6 +33,9 @@ export function customFunction(expr: string): Fn2 {
   };
 }
 
+/** Resolution of the convexity overlay (scaled up to the plot): the Hessian is costlier than f. */
+const CONVEXITY_GRID = 200;
+
 export class Surface {
   readonly frame: Frame;
   private readonly ctx: CanvasRenderingContext2D;
@@ -75,6 +78,56 @@ export class Surface {
     this.image.getContext('2d')!.putImageData(this.imageData, 0, 0);
     const t2 = performance.now();
     this.timing = { evaluate: t1 - t0, paint: t2 - t1, where: inWasm ? 'WebAssembly (optima.gridValues)' : 'JavaScript' };
+  }
+
+  private convexKey = '';
+  private convexImage: HTMLCanvasElement | undefined;
+  /** Milliseconds of the last convexity overlay (Hessians in JS + eigSym2x2Batch in WebAssembly). */
+  convexityMs = 0;
+
+  /**
+   * Tints where f is not convex: red where the Hessian is indefinite (λmin < 0 < λmax), darker where
+   * it is negative definite (f concave). All CONVEXITY_GRID² Hessians' eigenvalues come from one
+   * optima.eigSym2x2Batch call. Returns false when this build of optima lacks it.
+   */
+  drawConvexity(): boolean {
+    const batch = api.eigSym2x2Batch;
+    if (!batch) return false;
+    if (this.convexKey !== this.key || !this.convexImage) {
+      const t0 = performance.now();
+      const n = CONVEXITY_GRID, [x0, x1, y0, y1] = this.fn.box;
+      const a = new Float64Array(n * n), b = new Float64Array(n * n), c = new Float64Array(n * n);
+      const bad = new Uint8Array(n * n);
+      for (let j = 0; j < n; j++) {
+        const y = y1 - ((j + 0.5) * (y1 - y0)) / n;
+        for (let i = 0; i < n; i++) {
+          const k = j * n + i;
+          const H = this.fn.hess(x0 + ((i + 0.5) * (x1 - x0)) / n, y);
+          const [p, q, r] = [H[0][0], H[0][1], H[1][1]];
+          if (Number.isFinite(p) && Number.isFinite(q) && Number.isFinite(r)) (a[k] = p), (b[k] = q), (c[k] = r);
+          else bad[k] = 1; // left as the zero matrix, drawn as unknown
+        }
+      }
+      const { lo, hi } = batch(a, b, c);
+      const img = new ImageData(n, n);
+      const px = new Uint32Array(img.data.buffer);
+      for (let k = 0; k < n * n; k++) {
+        if (bad[k]) px[k] = 0x60808080;
+        else if (hi[k]! < 0) px[k] = 0x8c1a1ab4; // concave: dark red, ABGR
+        else if (lo[k]! < 0) px[k] = 0x602030e0; // indefinite: red
+      }
+      this.convexImage ??= document.createElement('canvas');
+      this.convexImage.width = this.convexImage.height = n;
+      this.convexImage.getContext('2d')!.putImageData(img, 0, 0);
+      this.convexKey = this.key;
+      this.convexityMs = performance.now() - t0;
+    }
+    const ctx = this.ctx;
+    ctx.save();
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(this.convexImage, this.frame.left, this.frame.top, this.frame.width, this.frame.height);
+    ctx.restore();
+    return true;
   }
 
   /** Clears and draws the contour image, axes, colour bar and known minima. */
