@@ -101,7 +101,39 @@ function palette(levels: number): Uint32Array {
   return out;
 }
 
-/** Paints the grid into `image` (nx×ny): filled bands plus darker iso-lines where bands change. */
+/** Band index of values[from..to): the number of level edges ≤ v, by bisection (NaN → levels). */
+function bandRow(values: Float64Array, bands: Uint16Array, from: number, to: number, edges: Float64Array, levels: number): void {
+  for (let k = from; k < to; k++) {
+    const v = values[k]!;
+    if (v !== v) {
+      bands[k] = levels;
+      continue;
+    }
+    let lo = 0, hi = levels - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (edges[mid]! <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    bands[k] = lo;
+  }
+}
+
+/** Colours row j; pixels whose band differs from the right or lower neighbour are darkened (iso-lines). */
+function colourRow(bands: Uint16Array, px: Uint32Array, pal: Uint32Array, dark: Uint32Array, j: number, nx: number, ny: number): void {
+  const row = j * nx, last = j + 1 === ny;
+  for (let i = 0; i < nx; i++) {
+    const k = row + i, b = bands[k]!;
+    const edge = (i + 1 < nx && bands[k + 1] !== b) || (!last && bands[k + nx] !== b);
+    px[k] = edge ? dark[b]! : pal[b]!;
+  }
+}
+
+/**
+ * Paints the grid into `image` (nx×ny): filled bands plus darker iso-lines where bands change.
+ * Split into per-row functions so the engine optimizes them after a few rows, even on the very
+ * first (cold) call.
+ */
 export function paint(grid: Grid, scale: Scale, image: ImageData, band?: Uint16Array): Uint16Array {
   const { nx, ny, values } = grid;
   const n = nx * ny;
@@ -110,32 +142,11 @@ export function paint(grid: Grid, scale: Scale, image: ImageData, band?: Uint16A
   // The level boundaries in f itself, so each pixel needs a few comparisons and no logarithm.
   const edges = new Float64Array(levels - 1);
   for (let b = 1; b < levels; b++) edges[b - 1] = scale.fromT(b / levels);
-  for (let k = 0; k < n; k++) {
-    const v = values[k]!;
-    if (v !== v) {
-      bands[k] = levels;
-      continue;
-    }
-    let lo = 0, hi = levels - 1; // band = number of edges ≤ v, by bisection
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (edges[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    bands[k] = lo;
-  }
+  for (let j = 0; j < ny; j++) bandRow(values, bands, j * nx, (j + 1) * nx, edges, levels);
   const pal = palette(levels);
+  const dark = pal.map((c) => (c & 0xff000000) | (((c >>> 17) & 0x7f) << 16) | (((c >>> 9) & 0x7f) << 8) | ((c >>> 1) & 0x7f) | 0x202020);
   const px = new Uint32Array(image.data.buffer, image.data.byteOffset, n);
-  for (let j = 0; j < ny; j++) {
-    for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      const b = bands[k]!;
-      const edge = (i + 1 < nx && bands[k + 1] !== b) || (j + 1 < ny && bands[k + nx] !== b);
-      let c = pal[b]!;
-      if (edge) c = (c & 0xff000000) | (((c >>> 17) & 0x7f) << 16) | (((c >>> 9) & 0x7f) << 8) | ((c >>> 1) & 0x7f) | 0x202020;
-      px[k] = c;
-    }
-  }
+  for (let j = 0; j < ny; j++) colourRow(bands, px, pal, dark, j, nx, ny);
   return bands;
 }
 
