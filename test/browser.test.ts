@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import * as optima from '../src/index.js';
 import { probe } from './browser/probe.js';
-import { ARTIFACTS, ROOT, chromiumMissing, launchChromium, serveRepo, watchErrors, type StaticServer } from './helpers/browser.js';
+import { ARTIFACTS, CHROMIUM, ROOT, chromiumMissing, launchChromium, serveRepo, watchErrors, type StaticServer } from './helpers/browser.js';
 
 type Computed = Record<string, unknown> & { backend: string; solveResidual?: number; error?: string };
 type Probed = { initial: Computed; perBackend: Record<string, Computed>; error?: string };
@@ -72,7 +72,7 @@ function expectSameBits(page: Computed, expected: Computed): void {
   expect(page).toEqual(expected);
 }
 
-describe.skipIf(chromiumMissing)(`optima in Chromium${chromiumMissing ? ' (SKIPPED: /usr/bin/chromium is missing)' : ''}`, () => {
+describe.skipIf(chromiumMissing)(`optima in Chromium${chromiumMissing ? ` (SKIPPED: ${CHROMIUM} is missing)` : ''}`, () => {
   beforeAll(async () => {
     if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` first (npm test does it)`);
     mkdirSync(ARTIFACTS, { recursive: true });

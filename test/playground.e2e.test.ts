@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import * as optima from '../src/index.js';
 import { findFunction } from '../playground/src/functions.js';
-import { ARTIFACTS, ROOT, chromiumMissing, launchChromium, serveRepo, watchErrors, type StaticServer } from './helpers/browser.js';
+import { ARTIFACTS, CHROMIUM, ROOT, chromiumMissing, launchChromium, serveRepo, watchErrors, type StaticServer } from './helpers/browser.js';
 
 const lib = optima as unknown as Record<string, (...a: unknown[]) => unknown>;
 const hasMinimize = typeof lib.minimize === 'function' && typeof lib.objective === 'function';
@@ -53,7 +53,7 @@ async function inkOf(page: Page, id: string, region?: [number, number, number, n
   }, [id, region] as const);
 }
 
-describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMissing ? ' (SKIPPED: /usr/bin/chromium is missing)' : ''}`, () => {
+describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMissing ? ` (SKIPPED: ${CHROMIUM} is missing)` : ''}`, () => {
   beforeAll(async () => {
     const { build } = await import('vite');
     const launched = launchChromium();

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium; OPTIMA_CHROMIUM overrides the path (e.g. to check the skip path). */
+export const CHROMIUM = process.env.OPTIMA_CHROMIUM ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 
 /** Chromium is installed by .ci/run; without it the browser suites are skipped, loudly. */
