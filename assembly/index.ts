@@ -4,3 +4,4 @@ export { dot, axpy, scal, amax, nrm2, firstNonFinite, copy, fill, gemv, symv } f
 export { cholesky, choleskySolve, lu, luSolve, asymmetry } from './factor';
 export { gridKnown } from './grid';
 export { eig2x2Batch, eig2x2, eigSymmetric } from './eigen';
+export { quadraticLoop } from './loops';

@@ -10,3 +10,12 @@ export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike }
 export { dot, matvec, solve } from './linalg/blas.js';
 export { gridValues, GRID_FUNCTIONS, type GridFunctionName } from './plot/grid.js';
 export { eigSym, eigSym2x2Batch, SYMMETRY_TOLERANCE, type EigSymResult, type EigSymOptions } from './linalg/eigen.js';
+export { type Objective } from './objective/types.js';
+export { quadratic, QuadraticObjective } from './objective/quadratic.js';
+export { objective, type ObjectiveSpec } from './objective/objective.js';
+export { numericalGradient, numericalHessian, checkGradient } from './objective/finiteDifferences.js';
+export { testFunctions, type TestFunction, type TestFunctionName, type PointKind } from './objective/testFunctions.js';
+export { minimize, maximize, registerProblemSolver, type ProblemSolver } from './solvers/minimize.js';
+export { type MinimizeOptions, type MethodName, type IterationState, type LineSearchKind, CAPABILITIES } from './solvers/options.js';
+export { type MinimizeResult, type History } from './solvers/driver.js';
+export { type Status, REASONS } from './solvers/status.js';
