@@ -185,7 +185,9 @@ function render(restart = true): void {
   if (tanhView) {
     const run = runTanh(state.w0, state.target, state.talpha);
     tanhFrame = drawTanh($('tanh'), $('tanh-chart'), run, state.target);
-    $('tanh-result').textContent = describeTanh(run, state.w0, state.target);
+    const fromZero = runTanh(0, state.target, state.talpha).result;
+    $('tanh-result').textContent = describeTanh(run, state.w0, state.target) +
+      (fromZero ? ` For comparison, from w₀ = 0 (not saturated): ${fromZero.status} after ${fromZero.iterations} iterations.` : '');
     $('w0-out').textContent = String(state.w0);
     $('target-out').textContent = String(state.target);
     $('talpha-out').textContent = formatNumber(state.talpha);

@@ -93,6 +93,8 @@ export function lineChart(canvas: HTMLCanvasElement, series: Series[], opts: { t
   if (!(hi >= lo)) (lo = 0), (hi = 1);
   if (opts.logY) lo = Math.max(lo, hi - 20); // show at most 20 decades
   if (hi - lo < 1e-12) (lo -= 1), (hi += 1);
+  const pad = 0.04 * (hi - lo); // keep lines off the frame
+  (lo -= pad), (hi += pad);
   fr.x1 = len;
   fr.y0 = lo;
   fr.y1 = hi;
