@@ -89,7 +89,7 @@ function drawSurface(): void {
   if (state.convexity && !surface.drawConvexity()) $('convexity-note').textContent = '(needs optima.eigSym2x2Batch)';
   if (state.view === 'constrained') {
     drawFeasible(surface, state.constraint, state.radius);
-    drawPenalty(surface, penalty.rows, anim.shown);
+    drawPenalty(surface, penalty.rows, anim.shown, state.x0, constraintOf(state.constraint, state.radius));
   } else {
     for (const r of runs) surface.path(r.path, anim.shown, COLOURS[r.method]);
   }
@@ -110,7 +110,7 @@ function animate(restart: boolean): void {
   // their speeds compare side by side.
   const perFrame = Math.max(1, Math.ceil(anim.total / 120));
   const step = (): void => {
-    anim.shown = Math.min(anim.total, anim.shown + (state.view === 'constrained' ? 0.1 : perFrame));
+    anim.shown = Math.min(anim.total, anim.shown + (state.view === 'constrained' ? 0.05 : perFrame));
     drawSurface();
     if (anim.shown < anim.total) anim.raf = requestAnimationFrame(step);
     else document.body.dataset.animating = 'false';

@@ -3,6 +3,8 @@
 // at the previous answer (Nocedal & Wright, Numerical Optimization, 2nd ed., §17.1).
 import { type Objective, api, missing } from '../api.js';
 import type { Surface } from '../surface.js';
+import { Frame } from '../plot.js';
+import { formatNumber } from '../contour.js';
 import type { State } from '../state.js';
 
 export interface Constraint2 {
@@ -84,22 +86,67 @@ export function drawFeasible(s: Surface, kind: State['constraint'], rho: number)
   ctx.restore();
 }
 
-/** The penalty iterates x(r), joined in order and labelled with log10 r. */
-export function drawPenalty(s: Surface, rows: PenaltyRow[], count: number): void {
-  s.path(rows.map((r) => r.x), count, '#6a00a8', false);
+/** The penalty iterates x(r), joined in order from x0, with a zoomed inset around them. */
+export function drawPenalty(s: Surface, rows: PenaltyRow[], count: number, x0: [number, number], con: Constraint2): void {
+  const shown = rows.slice(0, Math.floor(count));
+  s.path([x0, ...shown.map((r) => r.x)], shown.length + 1, '#6a00a8', false);
   const ctx = s.context, fr = s.frame;
   ctx.save();
-  ctx.font = '11px system-ui, sans-serif';
-  rows.slice(0, count).forEach((row, k) => {
-    const px = fr.px(row.x[0]), py = fr.py(row.x[1]);
-    ctx.fillStyle = '#6a00a8';
-    ctx.strokeStyle = '#fff';
-    ctx.beginPath();
-    ctx.arc(px, py, 4, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
+  for (const row of shown) dot(ctx, fr.px(row.x[0]), fr.py(row.x[1]));
+  ctx.restore();
+  if (rows.length > 1 && shown.length > 0) inset(s, rows, shown.length, con);
+}
+
+function dot(ctx: CanvasRenderingContext2D, px: number, py: number): void {
+  ctx.fillStyle = '#6a00a8';
+  ctx.strokeStyle = '#fff';
+  ctx.beginPath();
+  ctx.arc(px, py, 4, 0, 2 * Math.PI);
+  ctx.fill();
+  ctx.stroke();
+}
+
+/**
+ * A zoom on the iterates (they crowd within a few hundredths of the boundary): the boundary
+ * c(x) = 0 traced on a fine grid, the feasible side white, the infeasible side grey, each x(r)
+ * labelled with its r.
+ */
+function inset(s: Surface, rows: PenaltyRow[], count: number, con: Constraint2): void {
+  const ctx = s.context, fr = s.frame;
+  const last = rows[rows.length - 1]!.x;
+  let half = 0;
+  for (const r of rows) half = Math.max(half, Math.abs(r.x[0] - last[0]), Math.abs(r.x[1] - last[1]));
+  half = Math.max(half * 1.35, 1e-6);
+  const size = 150, left = fr.left + fr.width - size - 6, top = fr.top + 6;
+  const z = new Frame(left, top, size, size, last[0] - half, last[0] + half, last[1] - half, last[1] + half);
+  ctx.save();
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(left, top, size, size);
+  const cell = 3;
+  ctx.fillStyle = 'rgba(60,60,60,0.35)';
+  for (let py = 0; py < size; py += cell) {
+    for (let px = 0; px < size; px += cell) {
+      if (con.c(z.wx(left + px + cell / 2), z.wy(top + py + cell / 2)) > 0) ctx.fillRect(left + px, top + py, cell, cell);
+    }
+  }
+  ctx.strokeStyle = '#333';
+  ctx.strokeRect(left + 0.5, top + 0.5, size, size);
+  ctx.beginPath();
+  ctx.rect(left, top, size, size);
+  ctx.clip();
+  ctx.strokeStyle = '#6a00a8';
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  rows.slice(0, count).forEach((r, k) => (k ? ctx.lineTo(z.px(r.x[0]), z.py(r.x[1])) : ctx.moveTo(z.px(r.x[0]), z.py(r.x[1]))));
+  ctx.stroke();
+  ctx.font = '10px system-ui, sans-serif';
+  rows.slice(0, count).forEach((r, k) => {
+    const px = z.px(r.x[0]), py = z.py(r.x[1]);
+    dot(ctx, px, py);
     ctx.fillStyle = '#000';
-    ctx.fillText(`r=1e${k}`, px + 6, py - 6 - (k % 2) * 10);
+    ctx.fillText(`r=1e${k}`, px + 6, py + (k % 2 ? 10 : -4));
   });
+  ctx.fillStyle = '#000';
+  ctx.fillText(`zoom: ±${formatNumber(half)}`, left + 4, top + size - 4);
   ctx.restore();
 }
