@@ -154,6 +154,12 @@ function charts(): void {
     { title: '‖∇f(xₖ)‖ (log scale)', logY: true });
 }
 
+function penaltyChart(): void {
+  lineChart($('chart-penalty'), penalty.rows.length ? [
+    { label: 'violation c(x(r))', colour: '#d7301f', values: penalty.rows.map((r) => r.c) },
+  ] : [], { title: 'constraint violation vs r (log-log)', logY: true, xLabel: 'log₁₀ r' });
+}
+
 function penaltyTable(): void {
   const body = $('penalty').querySelector('tbody')!;
   body.innerHTML = '';
@@ -216,6 +222,7 @@ function render(restart = true): void {
     charts();
   } else {
     penaltyTable();
+    penaltyChart();
     if (penalty.error) $('inspect').textContent = `Penalty method: ${penalty.error}\n\n` + $('inspect').textContent;
   }
   const { evaluate, paint, where } = surface.timing;

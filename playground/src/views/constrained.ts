@@ -140,11 +140,13 @@ function inset(s: Surface, rows: PenaltyRow[], count: number, con: Constraint2):
   rows.slice(0, count).forEach((r, k) => (k ? ctx.lineTo(z.px(r.x[0]), z.py(r.x[1])) : ctx.moveTo(z.px(r.x[0]), z.py(r.x[1]))));
   ctx.stroke();
   ctx.font = '10px system-ui, sans-serif';
+  // Later iterates crowd geometrically (the violation falls like 1/r): label the first two and the last.
   rows.slice(0, count).forEach((r, k) => {
     const px = z.px(r.x[0]), py = z.py(r.x[1]);
     dot(ctx, px, py);
     ctx.fillStyle = '#000';
-    ctx.fillText(`r=1e${k}`, px + 6, py + (k % 2 ? 10 : -4));
+    if (k < 2) ctx.fillText(`r=1e${k}`, px + 6, py - 4);
+    else if (k === rows.length - 1 && k > 2) ctx.fillText(`r=1e2…1e${k}`, px + 6, py + 12);
   });
   ctx.fillStyle = '#000';
   ctx.fillText(`zoom: ±${formatNumber(half)}`, left + 4, top + size - 4);
