@@ -134,6 +134,26 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
     await page.close();
   });
 
+  it('the Vite dev server (npm run playground) serves a working page', async () => {
+    const { createServer } = await import('vite');
+    const dev = await createServer({ configFile: join(ROOT, 'playground', 'vite.config.ts'), logLevel: 'error', server: { port: 0, strictPort: false } });
+    await dev.listen();
+    try {
+      const url = dev.resolvedUrls!.local[0]!;
+      const page = await browser!.newPage();
+      const errors = watchErrors(page);
+      await page.goto(url + '#fn=himmelblau&solvers=lbfgs');
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
+      const pub = (await page.evaluate(() => (window as unknown as { __playground: unknown }).__playground)) as Published;
+      expect(pub.backend).toBe('simd');
+      expect(errors).toEqual([]);
+      if (hasMinimize) expect(pub.runs[0]!.status).toBe('converged');
+      await page.close();
+    } finally {
+      await dev.close();
+    }
+  });
+
   it('keeps the whole state in the URL: a click moves x0, the hash follows, and the link reproduces it', async () => {
     const { page, errors } = await open('#view=descent&fn=himmelblau&x0=0,0&solvers=bfgs&iters=100');
     const box = (await page.locator('#contour').boundingBox())!;
@@ -177,6 +197,26 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
     }
     await plain.page.close();
     await shaded.page.close();
+  });
+
+  it('a typed expression: contours in JavaScript, and BFGS (finite-difference gradients) finds its minimum', async () => {
+    const expr = encodeURIComponent('(x - 1)^2 + 3*(y + 2)^2 + 0.5');
+    const { page, pub, errors } = await open(`#view=descent&fn=custom&expr=${expr}&x0=0,0&solvers=bfgs&iters=200`);
+    expect(errors).toEqual([]);
+    expect(pub.timing.where).toBe('JavaScript');
+    expect(await page.isVisible('#expr')).toBe(true);
+    expect((await inkOf(page, 'contour', [60, 16, 400, 400])).colours).toBeGreaterThanOrEqual(20);
+    if (hasMinimize) {
+      const run = pub.runs[0]!;
+      expect(run.status).toBe('converged');
+      expect(Math.abs(run.x![0]! - 1)).toBeLessThan(1e-5);
+      expect(Math.abs(run.x![1]! + 2)).toBeLessThan(1e-5);
+      expect(Math.abs(run.fx! - 0.5)).toBeLessThan(1e-9);
+    }
+    // A bad expression is reported, and the last good plot stays.
+    await page.fill('#expr', '(x - 1)^2 +');
+    expect(await page.textContent('#expr-error')).toMatch(/end of expression/);
+    await page.close();
   });
 
   it('constrained view: shades the infeasible set; penalty iterates approach the disc as r grows', async () => {
