@@ -213,6 +213,11 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
       expect(Math.abs(run.x![1]! + 2)).toBeLessThan(1e-5);
       expect(Math.abs(run.fx! - 0.5)).toBeLessThan(1e-9);
     }
+    // Inspecting where the expression is not defined reports it instead of breaking the page.
+    const sqrt = await open(`#view=descent&fn=custom&expr=${encodeURIComponent('sqrt(x) + y^2')}&x0=1,1&solvers=bfgs&inspect=-1,0`);
+    expect(sqrt.errors).toEqual([]);
+    expect(await sqrt.page.textContent('#inspect')).toMatch(/^Cannot analyse \(-1, 0\): .*NaN/);
+    await sqrt.page.close();
     // A bad expression is reported, and the last good plot stays.
     await page.fill('#expr', '(x - 1)^2 +');
     expect(await page.textContent('#expr-error')).toMatch(/end of expression/);

@@ -209,8 +209,16 @@ function render(restart = true): void {
   if (state.view === 'descent') runs = runSolvers(obj, state.x0, state.solvers, state.alpha, state.beta, state.iters);
   else penalty = penaltyPath(obj, fn.f, constraintOf(state.constraint, state.radius), state.rmax, state.x0);
   solveMs = performance.now() - t0;
-  point = state.inspect ? inspectPoint(fn, obj, state.inspect) : null;
-  $('inspect').textContent = point ? describe(point) : 'Shift-click (or choose "inspect" and click) a point to see ∇f, the Hessian, its eigenvalues and what kind of point it is.';
+  let inspectText = 'Shift-click (or choose "inspect" and click) a point to see ∇f, the Hessian, its eigenvalues and what kind of point it is.';
+  try {
+    point = state.inspect ? inspectPoint(fn, obj, state.inspect) : null;
+    if (point) inspectText = describe(point);
+  } catch (e) {
+    // e.g. a typed expression whose Hessian is NaN there: optima refuses it with a message
+    point = null;
+    inspectText = `Cannot analyse (${state.inspect!.join(', ')}): ${e instanceof Error ? e.message : String(e)}`;
+  }
+  $('inspect').textContent = inspectText;
   $('x0-out').textContent = `(${formatNumber(state.x0[0])}, ${formatNumber(state.x0[1])})`;
   $('alpha-out').textContent = formatNumber(state.alpha);
   $('beta-out').textContent = String(state.beta);
