@@ -23,6 +23,7 @@ type Published = {
   runs: { method: string; error?: string; status?: string; iterations?: number; x: number[] | null; fx?: number }[];
   penalty: { r: number; x: [number, number]; c: number }[];
   point: { kind: string; values: [number, number]; grad: [number, number] } | null;
+  convexVerdict: { convex: boolean; counterexample?: { x: Record<string, number>; y: Record<string, number>; lambda: number; gap: number } } | null;
   tanh?: { status?: string; iterations?: number; w?: number; error?: string };
   state: { x0: [number, number] };
 };
@@ -194,6 +195,22 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
       expect(after[0]! - after[2]!).toBeGreaterThan(before[0]! - before[2]! + 40); // much redder
       // near the minimum (3, 2) f is convex: untouched
       expect(await rgb(shaded.page, cx, cy)).toEqual(await rgb(plain.page, cx, cy));
+    }
+    if (lib.checkConvexity) {
+      // The page's counterexample chord must really lie below Himmelblau: recompute the gap here.
+      const v = shaded.pub.convexVerdict!;
+      expect(v.convex).toBe(false);
+      const { x, y, lambda, gap } = v.counterexample!;
+      const f = findFunction('himmelblau').f;
+      const mid = f(lambda * x[0]! + (1 - lambda) * y[0]!, lambda * x[1]! + (1 - lambda) * y[1]!);
+      const chord = lambda * f(x[0]!, x[1]!) + (1 - lambda) * f(y[0]!, y[1]!);
+      expect(mid - chord).toBeGreaterThan(0);
+      expect(Math.abs(mid - chord - gap)).toBeLessThan(1e-9 * Math.max(1, Math.abs(chord)));
+      expect(await shaded.page.textContent('#convexity-note')).toMatch(/not convex/);
+      const para = await open('#view=descent&fn=paraboloid&x0=0,0&solvers=&convex=1');
+      expect(para.pub.convexVerdict!.convex).toBe(true);
+      expect(await para.page.textContent('#convexity-note')).toMatch(/no counterexample/);
+      await para.page.close();
     }
     await plain.page.close();
     await shaded.page.close();

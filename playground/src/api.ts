@@ -38,6 +38,10 @@ interface Optional {
   problem(spec: { objective: Objective; constraints?: Constraint[] }): Problem;
   penalized(p: Problem, r: number): Objective;
   eigSym2x2Batch(a: Float64Array, b: Float64Array, c: Float64Array, out?: { lo: Float64Array; hi: Float64Array }): { lo: Float64Array; hi: Float64Array };
+  checkConvexity(f: Objective, region: { lower: number[]; upper: number[] }, options?: { samples?: number; seed?: number }): {
+    convex: boolean; minHessianEigenvalue: number; exact?: boolean;
+    counterexample?: { x: Float64Array; y: Float64Array; lambda: number; gap: number };
+  };
   gridValues(name: string, box: readonly number[], nx: number, ny: number, out?: Float64Array): Float64Array;
 }
 
@@ -57,6 +61,7 @@ export const api = {
   penalized: pick('penalized'),
   gridValues: pick('gridValues'),
   eigSym2x2Batch: pick('eigSym2x2Batch'),
+  checkConvexity: pick('checkConvexity'),
 };
 
 /** Names of API.md functions this page would use but this build of optima lacks. */

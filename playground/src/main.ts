@@ -86,7 +86,10 @@ const anim = { shown: 0, total: 0, raf: 0 };
 
 function drawSurface(): void {
   surface.drawBase();
-  if (state.convexity && !surface.drawConvexity()) $('convexity-note').textContent = '(needs optima.eigSym2x2Batch)';
+  if (state.convexity) {
+    if (!surface.drawConvexity()) $('convexity-note').textContent = '(needs optima.eigSym2x2Batch)';
+    drawChord();
+  }
   if (state.view === 'constrained') {
     drawFeasible(surface, state.constraint, state.radius);
     drawPenalty(surface, penalty.rows, anim.shown, state.x0, constraintOf(state.constraint, state.radius));
@@ -171,6 +174,52 @@ function penaltyTable(): void {
   }
 }
 
+/** optima.checkConvexity's verdict on the plotted box, and its counterexample drawn as a chord. */
+let convexVerdict: ReturnType<NonNullable<typeof api.checkConvexity>> | null = null;
+
+function checkBoxConvexity(obj: Objective): void {
+  convexVerdict = null;
+  const note = $('convexity-note');
+  note.textContent = '';
+  if (!state.convexity) return;
+  if (!api.checkConvexity) {
+    note.textContent = '(checkConvexity is not in this build)';
+    return;
+  }
+  const [x0, x1, y0, y1] = fn.box;
+  try {
+    convexVerdict = api.checkConvexity(obj, { lower: [x0, y0], upper: [x1, y1] }, { samples: 2000, seed: 1 });
+    note.textContent = convexVerdict.convex
+      ? `checkConvexity: no counterexample on this box (min λ seen ${formatNumber(convexVerdict.minHessianEigenvalue)})`
+      : `checkConvexity: not convex — the dashed chord lies below f (min λ seen ${formatNumber(convexVerdict.minHessianEigenvalue)})`;
+  } catch (e) {
+    note.textContent = `checkConvexity: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+function drawChord(): void {
+  const ce = convexVerdict?.counterexample;
+  if (!ce) return;
+  const ctx = surface.context, fr = surface.frame;
+  const [ax, ay, bx, by] = [ce.x[0]!, ce.x[1]!, ce.y[0]!, ce.y[1]!];
+  ctx.save();
+  ctx.setLineDash([6, 4]);
+  ctx.strokeStyle = '#000';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(fr.px(ax), fr.py(ay));
+  ctx.lineTo(fr.px(bx), fr.py(by));
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.fillStyle = '#000';
+  for (const [x, y] of [[ax, ay], [bx, by], [ce.lambda * ax + (1 - ce.lambda) * bx, ce.lambda * ay + (1 - ce.lambda) * by]] as const) {
+    ctx.beginPath();
+    ctx.arc(fr.px(x), fr.py(y), 3.5, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  ctx.restore();
+}
+
 let tanhFrame: Frame | undefined;
 let hashTimer = 0;
 
@@ -209,6 +258,7 @@ function render(restart = true): void {
   if (state.view === 'descent') runs = runSolvers(obj, state.x0, state.solvers, state.alpha, state.beta, state.iters);
   else penalty = penaltyPath(obj, fn.f, constraintOf(state.constraint, state.radius), state.rmax, state.x0);
   solveMs = performance.now() - t0;
+  checkBoxConvexity(obj);
   let inspectText = 'Shift-click (or choose "inspect" and click) a point to see ∇f, the Hessian, its eigenvalues and what kind of point it is.';
   try {
     point = state.inspect ? inspectPoint(fn, obj, state.inspect) : null;
@@ -245,7 +295,7 @@ function publish(extra: object): void {
   (window as unknown as { __playground: unknown }).__playground = {
     state, backend: api.backend(), timing: { ...surface.timing, solveMs, convexityMs: surface.convexityMs },
     runs: runs.map((r) => ({ method: r.method, error: r.error, status: r.result?.status, iterations: r.result?.iterations, x: r.result ? Array.from(r.result.x) : null, fx: r.result?.fx })),
-    penalty: penalty.rows, point, ...extra,
+    penalty: penalty.rows, point, convexVerdict, ...extra,
   };
   document.body.dataset.ready = 'true';
 }
