@@ -7,9 +7,11 @@ import { METHODS, parseHash, toHash, type State } from './state.js';
 import { GRID, Surface, customFunction } from './surface.js';
 import { COLOURS, runSolvers, type Run } from './runs.js';
 import { describe, drawInspect, inspectPoint, type PointInfo } from './inspect.js';
-import { constraintOf, drawFeasible, drawPenalty, penaltyPath, type PenaltyRow } from './views/constrained.js';
+import { constraintOf, drawFeasible, drawPenalty, penaltyChart, penaltyPath, penaltyTable, type PenaltyRow } from './views/constrained.js';
+import { charts, resultsTable } from './views/descent.js';
+import { checkBoxConvexity, drawChord, type Verdict } from './convexity.js';
 import { describeTanh, drawTanh, runTanh } from './views/tanh.js';
-import { lineChart, type Frame } from './plot.js';
+import type { Frame } from './plot.js';
 import { formatNumber } from './contour.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -88,7 +90,7 @@ function drawSurface(): void {
   surface.drawBase();
   if (state.convexity) {
     if (!surface.drawConvexity()) $('convexity-note').textContent = '(needs optima.eigSym2x2Batch)';
-    drawChord();
+    drawChord(surface, convexVerdict);
   }
   if (state.view === 'constrained') {
     drawFeasible(surface, state.constraint, state.radius);
@@ -122,104 +124,8 @@ function animate(restart: boolean): void {
   step();
 }
 
-function resultsTable(): void {
-  const body = $('results').querySelector('tbody')!;
-  body.innerHTML = '';
-  for (const r of runs) {
-    const tr = body.insertRow();
-    tr.dataset.solver = r.method;
-    const cell = (text: string, cls = ''): void => {
-      const td = tr.insertCell();
-      td.textContent = text;
-      if (cls) td.className = cls;
-    };
-    cell(r.method);
-    tr.cells[0]!.style.color = COLOURS[r.method];
-    if (r.error || !r.result) {
-      cell(r.error ?? 'no result', 'status-bad');
-      continue;
-    }
-    const res = r.result;
-    cell(res.status, res.converged ? 'status-converged' : 'status-bad');
-    cell(String(res.iterations));
-    cell(`(${formatNumber(res.x[0]!)}, ${formatNumber(res.x[1]!)})`);
-    cell(formatNumber(res.fx));
-    cell(formatNumber(res.gradientNorm));
-  }
-}
 
-function charts(): void {
-  const withHistory = runs.filter((r) => r.fx.length > 0);
-  const allPositive = withHistory.every((r) => r.fx.every((v) => v > 0));
-  lineChart($('chart-f'), withHistory.map((r) => ({ label: r.method, colour: COLOURS[r.method], values: r.fx })),
-    { title: allPositive ? 'f(xₖ) (log scale)' : 'f(xₖ)', logY: allPositive });
-  lineChart($('chart-g'), withHistory.map((r) => ({ label: r.method, colour: COLOURS[r.method], values: r.gradientNorm })),
-    { title: '‖∇f(xₖ)‖ (log scale)', logY: true });
-}
-
-function penaltyChart(): void {
-  lineChart($('chart-penalty'), penalty.rows.length ? [
-    { label: 'violation c(x(r))', colour: '#d7301f', values: penalty.rows.map((r) => r.c) },
-  ] : [], { title: 'constraint violation vs r (log-log)', logY: true, xLabel: 'log₁₀ r' });
-}
-
-function penaltyTable(): void {
-  const body = $('penalty').querySelector('tbody')!;
-  body.innerHTML = '';
-  for (const row of penalty.rows) {
-    const tr = body.insertRow();
-    for (const t of [`1e${Math.round(Math.log10(row.r))}`, `(${formatNumber(row.x[0])}, ${formatNumber(row.x[1])})`, formatNumber(row.f), formatNumber(row.c), String(row.iterations)]) {
-      tr.insertCell().textContent = t;
-    }
-  }
-}
-
-/** optima.checkConvexity's verdict on the plotted box, and its counterexample drawn as a chord. */
-let convexVerdict: ReturnType<NonNullable<typeof api.checkConvexity>> | null = null;
-
-function checkBoxConvexity(obj: Objective): void {
-  convexVerdict = null;
-  const note = $('convexity-note');
-  note.textContent = '';
-  if (!state.convexity) return;
-  if (!api.checkConvexity) {
-    note.textContent = '(checkConvexity is not in this build)';
-    return;
-  }
-  const [x0, x1, y0, y1] = fn.box;
-  try {
-    convexVerdict = api.checkConvexity(obj, { lower: [x0, y0], upper: [x1, y1] }, { samples: 2000, seed: 1 });
-    note.textContent = convexVerdict.convex
-      ? `checkConvexity: no counterexample on this box (min λ seen ${formatNumber(convexVerdict.minHessianEigenvalue)})`
-      : `checkConvexity: not convex — the dashed chord lies below f (min λ seen ${formatNumber(convexVerdict.minHessianEigenvalue)})`;
-  } catch (e) {
-    note.textContent = `checkConvexity: ${e instanceof Error ? e.message : String(e)}`;
-  }
-}
-
-function drawChord(): void {
-  const ce = convexVerdict?.counterexample;
-  if (!ce) return;
-  const ctx = surface.context, fr = surface.frame;
-  const [ax, ay, bx, by] = [ce.x[0]!, ce.x[1]!, ce.y[0]!, ce.y[1]!];
-  ctx.save();
-  ctx.setLineDash([6, 4]);
-  ctx.strokeStyle = '#000';
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  ctx.moveTo(fr.px(ax), fr.py(ay));
-  ctx.lineTo(fr.px(bx), fr.py(by));
-  ctx.stroke();
-  ctx.setLineDash([]);
-  ctx.fillStyle = '#000';
-  for (const [x, y] of [[ax, ay], [bx, by], [ce.lambda * ax + (1 - ce.lambda) * bx, ce.lambda * ay + (1 - ce.lambda) * by]] as const) {
-    ctx.beginPath();
-    ctx.arc(fr.px(x), fr.py(y), 3.5, 0, 2 * Math.PI);
-    ctx.fill();
-  }
-  ctx.restore();
-}
-
+let convexVerdict: Verdict | null = null;
 let tanhFrame: Frame | undefined;
 let hashTimer = 0;
 
@@ -258,7 +164,7 @@ function render(restart = true): void {
   if (state.view === 'descent') runs = runSolvers(obj, state.x0, state.solvers, state.alpha, state.beta, state.iters);
   else penalty = penaltyPath(obj, fn.f, constraintOf(state.constraint, state.radius), state.rmax, state.x0);
   solveMs = performance.now() - t0;
-  checkBoxConvexity(obj);
+  convexVerdict = checkBoxConvexity(obj, fn, state.convexity, $('convexity-note'));
   let inspectText = 'Shift-click (or choose "inspect" and click) a point to see ∇f, the Hessian, its eigenvalues and what kind of point it is.';
   try {
     point = state.inspect ? inspectPoint(fn, obj, state.inspect) : null;
@@ -276,11 +182,11 @@ function render(restart = true): void {
   $('radius-out').textContent = String(state.radius);
   $('rmax-out').textContent = String(state.rmax);
   if (state.view === 'descent') {
-    resultsTable();
-    charts();
+    resultsTable(runs);
+    charts(runs);
   } else {
-    penaltyTable();
-    penaltyChart();
+    penaltyTable(penalty.rows);
+    penaltyChart(penalty.rows);
     if (penalty.error) $('inspect').textContent = `Penalty method: ${penalty.error}\n\n` + $('inspect').textContent;
   }
   const { evaluate, paint, where } = surface.timing;

@@ -5,6 +5,7 @@ import { type Objective, api, missing } from '../api.js';
 import type { Surface } from '../surface.js';
 import { Frame } from '../plot.js';
 import { formatNumber } from '../contour.js';
+import { lineChart } from '../plot.js';
 import type { State } from '../state.js';
 
 export interface Constraint2 {
@@ -151,4 +152,22 @@ function inset(s: Surface, rows: PenaltyRow[], count: number, con: Constraint2):
   ctx.fillStyle = '#000';
   ctx.fillText(`zoom: ±${formatNumber(half)}`, left + 4, top + size - 4);
   ctx.restore();
+}
+
+/** The violation c(x(r)) against log10 r: a straight line of slope −1 when it falls like 1/r. */
+export function penaltyChart(rows: PenaltyRow[]): void {
+  lineChart(document.getElementById('chart-penalty') as HTMLCanvasElement, rows.length ? [
+    { label: 'violation c(x(r))', colour: '#d7301f', values: rows.map((r) => r.c) },
+  ] : [], { title: 'constraint violation vs r (log-log)', logY: true, xLabel: 'log₁₀ r' });
+}
+
+export function penaltyTable(rows: PenaltyRow[]): void {
+  const body = document.getElementById('penalty')!.querySelector('tbody')!;
+  body.innerHTML = '';
+  for (const row of rows) {
+    const tr = body.insertRow();
+    for (const t of [`1e${Math.round(Math.log10(row.r))}`, `(${formatNumber(row.x[0])}, ${formatNumber(row.x[1])})`, formatNumber(row.f), formatNumber(row.c), String(row.iterations)]) {
+      tr.insertCell().textContent = t;
+    }
+  }
 }
