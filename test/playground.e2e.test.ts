@@ -231,7 +231,7 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
       expect(Math.abs(run.fx! - 0.5)).toBeLessThan(1e-9);
     }
     // Inspecting where the expression is not defined reports it instead of breaking the page.
-    const sqrt = await open(`#view=descent&fn=custom&expr=${encodeURIComponent('sqrt(x) + y^2')}&x0=1,1&solvers=bfgs&inspect=-1,0`);
+    const sqrt = await open(`#view=descent&fn=custom&expr=${encodeURIComponent('sqrt(x) + y^2')}&x0=1,1&solvers=bfgs&inspect=-1,0&convex=1`);
     expect(sqrt.errors).toEqual([]);
     expect(await sqrt.page.textContent('#inspect')).toMatch(/^Cannot analyse \(-1, 0\): .*NaN/);
     await sqrt.page.close();

@@ -42,6 +42,8 @@ interface Optional {
     convex: boolean; minHessianEigenvalue: number; exact?: boolean;
     counterexample?: { x: Float64Array; y: Float64Array; lambda: number; gap: number };
   };
+  numericalGradient(f: (x: Vec) => number, x: Vec | number[]): Vec;
+  numericalHessian(f: (x: Vec) => number, x: Vec | number[]): Matrix;
   gridValues(name: string, box: readonly number[], nx: number, ny: number, out?: Float64Array): Float64Array;
 }
 
@@ -62,6 +64,8 @@ export const api = {
   gridValues: pick('gridValues'),
   eigSym2x2Batch: pick('eigSym2x2Batch'),
   checkConvexity: pick('checkConvexity'),
+  numericalGradient: pick('numericalGradient'),
+  numericalHessian: pick('numericalHessian'),
 };
 
 /** Names of API.md functions this page would use but this build of optima lacks. */

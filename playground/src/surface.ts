@@ -22,13 +22,25 @@ function fdHess(f: Fn2['f'], x: number, y: number): [[number, number], [number, 
   return [[(gxp[0] - gxm[0]) / (2 * hx), fxy], [fxy, (gyp[1] - gym[1]) / (2 * hy)]];
 }
 
-/** A user-typed f(x, y) as a playground function; throws ExprError for a bad expression. */
+/**
+ * A user-typed f(x, y) as a playground function; throws ExprError for a bad expression. Its
+ * derivatives are optima.numericalGradient / numericalHessian when present, else central
+ * differences here.
+ */
 export function customFunction(expr: string): Fn2 {
   const f = compile(expr);
+  const fv = (p: Float64Array): number => f(p[0]!, p[1]!);
+  const { numericalGradient: ng, numericalHessian: nh } = api;
   return {
     id: 'custom', name: 'Your expression', formula: expr, f,
-    grad: (x, y) => fdGrad(f, x, y),
-    hess: (x, y) => fdHess(f, x, y),
+    grad: ng ? (x, y) => {
+      const g = ng(fv, [x, y]);
+      return [g[0]!, g[1]!];
+    } : (x, y) => fdGrad(f, x, y),
+    hess: nh ? (x, y) => {
+      const d = nh(fv, [x, y]).data;
+      return [[d[0]!, d[1]!], [d[2]!, d[3]!]];
+    } : (x, y) => fdHess(f, x, y),
     box: [-3, 3, -3, 3], x0: [-2, 2], minima: [], log: false,
   };
 }
@@ -102,8 +114,13 @@ export class Surface {
         const y = y1 - ((j + 0.5) * (y1 - y0)) / n;
         for (let i = 0; i < n; i++) {
           const k = j * n + i;
-          const H = this.fn.hess(x0 + ((i + 0.5) * (x1 - x0)) / n, y);
-          const [p, q, r] = [H[0][0], H[0][1], H[1][1]];
+          let p = NaN, q = NaN, r = NaN;
+          try {
+            const H = this.fn.hess(x0 + ((i + 0.5) * (x1 - x0)) / n, y);
+            [p, q, r] = [H[0][0], H[0][1], H[1][1]];
+          } catch {
+            // a typed expression undefined here (optima refuses NaN): drawn as unknown
+          }
           if (Number.isFinite(p) && Number.isFinite(q) && Number.isFinite(r)) (a[k] = p), (b[k] = q), (c[k] = r);
           else bad[k] = 1; // left as the zero matrix, drawn as unknown
         }
