@@ -31,7 +31,9 @@ async function buildViteApp(): Promise<void> {
     root: join(ROOT, 'test', 'browser', 'vite-app'),
     base: './',
     publicDir: join(ROOT, 'test', 'browser', 'public'),
-    resolve: { alias: { optima: DIST } },
+    // 'optima' is the package root itself, resolved through its package.json "exports" (as a
+    // file: dependency would be), not a path into dist/.
+    resolve: { alias: { optima: ROOT.replace(/\/$/, '') } },
     build: { outDir: join(ARTIFACTS, 'vite-app'), emptyOutDir: true, target: 'es2022' },
   });
 }
