@@ -167,6 +167,14 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toContain('fn=himmelblau');
     expect(decodeURIComponent(hash)).toContain(`x0=${x0[0]},${x0[1]}`);
+    // Drag x0 across the plot: every move recomputes the paths (Distill-style), no errors.
+    await page.mouse.move(box.x + 1 + 360, box.y + 1 + 116);
+    await page.mouse.down();
+    for (let k = 1; k <= 10; k++) await page.mouse.move(box.x + 1 + 360 - 20 * k, box.y + 1 + 116 + 20 * k);
+    await page.mouse.up();
+    const dragged = (await page.evaluate(() => (window as unknown as { __playground: Published }).__playground.state.x0)) as [number, number];
+    expect(Math.abs(dragged[0] - (2.5 - 5))).toBeLessThan(0.03); // 200 px left = −5 in x
+    expect(Math.abs(dragged[1] - (2.5 - 5))).toBeLessThan(0.03);
     const again = await open(hash);
     expect(again.pub.state.x0).toEqual(x0);
     expect(await again.page.inputValue('#fn')).toBe('himmelblau');
