@@ -1,0 +1,220 @@
+// The bound-constrained inner solver: min φ(x) subject to l ≤ x ≤ u, every iterate projected into
+// the box. Directions are L-BFGS (two-loop recursion) restricted to the free variables, with the
+// ε-active set of Bertsekas's projected Newton method; steps are Armijo backtracking along the
+// projection arc x(t) = P(x + t·d). A direction that fails falls back to projected steepest descent.
+// 'projected-gradient' uses −∇φ with Barzilai–Borwein step lengths instead.
+// References: D. P. Bertsekas, "Projected Newton methods for optimization problems with simple
+// constraints", SIAM J. Control Optim. 20 (1982); D. Kim, S. Sra, I. Dhillon, "Tackling
+// box-constrained optimization via a new projected quasi-Newton approach", SISC 32 (2010);
+// Nocedal & Wright, Numerical Optimization (2006), Alg. 7.4.
+
+export interface InnerFunction {
+  value(x: Float64Array): number;
+  gradient(x: Float64Array, out: Float64Array): Float64Array;
+}
+
+export type InnerStatus = 'converged' | 'max-iterations' | 'stalled' | 'diverged' | 'aborted';
+
+export interface InnerOptions {
+  lower: Float64Array;
+  upper: Float64Array;
+  /** Stop when ‖x − P(x − ∇φ(x))‖∞ ≤ tolerance. */
+  tolerance: number;
+  maxIterations: number;
+  method: 'lbfgs' | 'projected-gradient';
+  memory: number;
+  /** Called after every accepted step; returning false stops with 'aborted'. */
+  onIterate?: (x: Float64Array, fx: number, projectedGradientNorm: number) => boolean;
+  signal?: AbortSignal;
+}
+
+export interface InnerResult {
+  x: Float64Array;
+  fx: number;
+  gradient: Float64Array;
+  projectedGradientNorm: number;
+  iterations: number;
+  status: InnerStatus;
+}
+
+const ARMIJO = 1e-4;
+const MAX_BACKTRACKS = 60;
+const EPS = Number.EPSILON;
+
+/** Clamps x into [l, u] in place. */
+export function project(x: Float64Array, l: Float64Array, u: Float64Array): Float64Array {
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    x[i] = v < l[i]! ? l[i]! : v > u[i]! ? u[i]! : v;
+  }
+  return x;
+}
+
+/** ‖x − P(x − g)‖∞: zero exactly at a first-order point of min φ over the box. */
+export function projectedGradientNorm(x: Float64Array, g: Float64Array, l: Float64Array, u: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i]!;
+    let t = xi - g[i]!;
+    t = t < l[i]! ? l[i]! : t > u[i]! ? u[i]! : t;
+    const d = Math.abs(xi - t);
+    if (!(d <= m)) m = d; // NaN propagates
+  }
+  return m;
+}
+
+function dotv(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+function normInf(a: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = Math.abs(a[i]!);
+    if (!(v <= m)) m = v;
+  }
+  return m;
+}
+
+/** Limited-memory pairs (s, y) in a ring buffer. */
+class Memory {
+  readonly s: Float64Array[] = [];
+  readonly y: Float64Array[] = [];
+  readonly rho: number[] = [];
+  private readonly alpha: Float64Array;
+  gamma = 1;
+  constructor(readonly size: number, n: number) {
+    this.alpha = new Float64Array(size);
+    void n;
+  }
+  clear(): void {
+    this.s.length = 0;
+    this.y.length = 0;
+    this.rho.length = 0;
+  }
+  push(s: Float64Array, y: Float64Array): boolean {
+    const sy = dotv(s, y);
+    const yy = dotv(y, y);
+    // Keep the pair only with safely positive curvature, so H stays positive definite.
+    if (!(sy > EPS * yy) || !(yy > 0) || !Number.isFinite(sy)) return false;
+    if (this.size === 0) return false;
+    if (this.s.length === this.size) {
+      this.s.shift();
+      this.y.shift();
+      this.rho.shift();
+    }
+    this.s.push(Float64Array.from(s));
+    this.y.push(Float64Array.from(y));
+    this.rho.push(1 / sy);
+    this.gamma = sy / yy;
+    return true;
+  }
+  /** r ← H·q by the two-loop recursion (q is overwritten). */
+  apply(q: Float64Array): Float64Array {
+    const k = this.s.length;
+    for (let i = k - 1; i >= 0; i--) {
+      const a = this.rho[i]! * dotv(this.s[i]!, q);
+      this.alpha[i] = a;
+      const y = this.y[i]!;
+      for (let j = 0; j < q.length; j++) q[j]! -= a * y[j]!;
+    }
+    for (let j = 0; j < q.length; j++) q[j]! *= this.gamma;
+    for (let i = 0; i < k; i++) {
+      const b = this.rho[i]! * dotv(this.y[i]!, q);
+      const s = this.s[i]!;
+      const c = this.alpha[i]! - b;
+      for (let j = 0; j < q.length; j++) q[j]! += c * s[j]!;
+    }
+    return q;
+  }
+}
+
+/** Minimizes φ over the box from x0 (projected first). Every loop is capped; never throws for non-convergence. */
+export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOptions): InnerResult {
+  const n = x0.length;
+  const { lower: l, upper: u } = o;
+  let x: Float64Array = project(Float64Array.from(x0), l, u);
+  let g: Float64Array = new Float64Array(n);
+  let xt: Float64Array = new Float64Array(n);
+  let gt: Float64Array = new Float64Array(n);
+  const d = new Float64Array(n);
+  const s = new Float64Array(n);
+  const y = new Float64Array(n);
+  const free = new Uint8Array(n);
+  const mem = new Memory(o.method === 'lbfgs' ? o.memory : 0, n);
+  let bbStep = 0;
+  let fx = phi.value(x);
+  phi.gradient(x, g);
+  let pg = projectedGradientNorm(x, g, l, u);
+  const done = (status: InnerStatus, iterations: number): InnerResult =>
+    ({ x, fx, gradient: g, projectedGradientNorm: pg, iterations, status });
+  if (!Number.isFinite(fx) || !Number.isFinite(pg)) return done('diverged', 0);
+  let flat = 0;
+  for (let k = 0; k < o.maxIterations; k++) {
+    if (pg <= o.tolerance) return done('converged', k);
+    if (o.signal?.aborted) return done('aborted', k);
+    // ε-active set: coordinates on (or within ε of) a bound with ∇φ pushing outward stay on it.
+    const epsAct = Math.min(1e-3, pg);
+    for (let i = 0; i < n; i++) {
+      const gi = g[i]!;
+      free[i] = (x[i]! - l[i]! <= epsAct && gi > 0) || (u[i]! - x[i]! <= epsAct && gi < 0) ? 0 : 1;
+    }
+    let accepted = false;
+    for (let attempt = 0; attempt < 2 && !accepted; attempt++) {
+      const quasiNewton = attempt === 0 && mem.s.length > 0;
+      for (let i = 0; i < n; i++) d[i] = free[i] ? g[i]! : 0;
+      if (quasiNewton) mem.apply(d);
+      for (let i = 0; i < n; i++) {
+        if (free[i]) d[i] = -d[i]!;
+        else d[i] = (g[i]! > 0 ? l[i]! : u[i]!) - x[i]!; // move an ε-active coordinate onto its bound
+      }
+      let t = 1;
+      if (!quasiNewton) {
+        const dn = normInf(d);
+        t = bbStep > 0 ? bbStep : dn > 0 ? Math.min(1, 1 / dn) : 1;
+      }
+      for (let b = 0; b < MAX_BACKTRACKS; b++, t *= 0.5) {
+        let slope = 0;
+        let moved = false;
+        for (let i = 0; i < n; i++) {
+          const xi = x[i]!;
+          let v = free[i] ? xi + t * d[i]! : xi + Math.min(1, t) * d[i]!;
+          v = v < l[i]! ? l[i]! : v > u[i]! ? u[i]! : v;
+          xt[i] = v;
+          slope += g[i]! * (v - xi);
+          if (v !== xi) moved = true;
+        }
+        if (!moved) break;
+        if (!(slope < 0)) continue;
+        const ft = phi.value(xt);
+        if (ft <= fx + ARMIJO * slope) {
+          accepted = true;
+          phi.gradient(xt, gt);
+          for (let i = 0; i < n; i++) {
+            s[i] = xt[i]! - x[i]!;
+            y[i] = gt[i]! - g[i]!;
+          }
+          [x, xt] = [xt, x];
+          [g, gt] = [gt, g];
+          fx = ft;
+          break;
+        }
+      }
+      if (!accepted) mem.clear();
+    }
+    if (!accepted) return done('stalled', k);
+    pg = projectedGradientNorm(x, g, l, u);
+    if (!Number.isFinite(pg) || !Number.isFinite(fx)) return done('diverged', k + 1);
+    const sy = dotv(s, y);
+    if (o.method === 'lbfgs') mem.push(s, y);
+    else bbStep = sy > 0 ? Math.min(1e10, Math.max(1e-10, dotv(s, s) / sy)) : 0;
+    // Progress below rounding level for several steps in a row: the point is as good as it gets.
+    const tiny = normInf(s) <= 4 * EPS * (1 + normInf(x));
+    flat = tiny ? flat + 1 : 0;
+    if (flat >= 3) return done('stalled', k + 1);
+    if (o.onIterate && o.onIterate(x, fx, pg) === false) return done('aborted', k + 1);
+  }
+  return done(pg <= o.tolerance ? 'converged' : 'max-iterations', o.maxIterations);
+}
