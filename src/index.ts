@@ -8,3 +8,5 @@ export { OptimaError, type OptimaErrorCode } from './errors.js';
 export { backend, ready, setBackend, memoryBytes, type BackendName } from './runtime/runtime.js';
 export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike } from './linalg/matrix.js';
 export { dot, matvec, solve } from './linalg/blas.js';
+export { problem, penalized, lagrangian } from './constrained/index.js';
+export type { Problem, ConstraintSpec, ConstrainedOptions, ConstrainedResult, ConstrainedStatus, KktResiduals } from './constrained/index.js';

@@ -1,0 +1,361 @@
+import { describe, expect, it } from 'vitest';
+import { OptimaError, solve, lagrangian, penalized, problem } from '../src/index.js';
+import { minimizeProblem as minimize } from '../src/constrained/index.js';
+import { circle, hockSchittkowski, smooth, type Case } from './helpers/constrained-problems.js';
+import { randomArray, randomSpd, rng } from './helpers/reference.js';
+
+function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(OptimaError);
+    expect((e as OptimaError).code).toBe(code);
+    if (message) expect((e as OptimaError).message).toMatch(message);
+    return;
+  }
+  throw new Error(`expected OptimaError ${code}`);
+}
+
+const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+};
+
+/** Independent central difference of a scalar function (step 1e-6), for checking gradients. */
+function fdGradient(f: (x: Float64Array) => number, x: number[]): Float64Array {
+  const g = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) {
+    const up = Float64Array.from(x);
+    const dn = Float64Array.from(x);
+    up[i]! += 1e-6;
+    dn[i]! -= 1e-6;
+    g[i] = (f(up) - f(dn)) / 2e-6;
+  }
+  return g;
+}
+
+const quad2 = smooth(2, (x) => x[0]! ** 2 + x[1]! ** 2, (x, g) => { g[0] = 2 * x[0]!; g[1] = 2 * x[1]!; });
+const build = (c: Case) => problem({ objective: c.objective, constraints: c.constraints, bounds: c.bounds });
+
+describe('problem() validation', () => {
+  const ok = { type: 'ineq' as const, fn: (x: Float64Array) => x[0]! };
+  it('rejects a bad objective with INVALID_OBJECTIVE naming the member', () => {
+    expectCode(() => problem({ objective: { dim: 0 } as never }), 'INVALID_OBJECTIVE', /objective\.dim/);
+    expectCode(() => problem({ objective: { dim: 2, value: () => 0, gradient: () => 0 } as never }), 'INVALID_OBJECTIVE', /objective\.hessian/);
+    expectCode(() => problem(null as never), 'INVALID_OPTION');
+  });
+  it('rejects constraint types and functions naming the index', () => {
+    expectCode(() => problem({ objective: quad2, constraints: [ok, { type: 'le', fn: ok.fn } as never] }), 'INVALID_OPTION', /constraints\[1\]\.type.*'le'/);
+    expectCode(() => problem({ objective: quad2, constraints: [{ type: 'eq', fn: 3 } as never] }), 'INVALID_OBJECTIVE', /constraints\[0\]\.fn/);
+    expectCode(() => problem({ objective: quad2, constraints: [{ type: 'eq', fn: ok.fn, gradient: 'g' } as never] }), 'INVALID_OBJECTIVE', /constraints\[0\]\.gradient/);
+    expectCode(() => problem({ objective: quad2, constraints: ok as never }), 'INVALID_OPTION', /constraints must be an array/);
+  });
+  it('rejects bounds of the wrong length, NaN, crossed or impossible bounds naming the index', () => {
+    expectCode(() => problem({ objective: quad2, bounds: { lower: [0, 0, 0] } }), 'DIMENSION_MISMATCH', /bounds\.lower has length 3; expected objective\.dim = 2/);
+    expectCode(() => problem({ objective: quad2, bounds: { upper: [1, NaN] } }), 'NOT_FINITE', /bounds\.upper\[1\]/);
+    expectCode(() => problem({ objective: quad2, bounds: { lower: [0, 2], upper: [1, 1] } }), 'INVALID_OPTION', /bounds\.lower\[1\] = 2 exceeds bounds\.upper\[1\] = 1/);
+    expectCode(() => problem({ objective: quad2, bounds: { lower: [Infinity, 0] } }), 'INVALID_OPTION', /bounds\.lower\[0\]/);
+    expectCode(() => problem({ objective: quad2, bounds: { upper: [1, -Infinity] } }), 'INVALID_OPTION', /bounds\.upper\[1\]/);
+  });
+  it('reads ±Infinity as "no bound"', () => {
+    const p = problem({ objective: quad2, bounds: { lower: [-Infinity, -Infinity], upper: [Infinity, Infinity] } });
+    expect(p.bounded).toBe(false);
+    expect(problem({ objective: quad2, bounds: { lower: [-Infinity, 0] } }).bounded).toBe(true);
+  });
+});
+
+describe('lagrangian and penalized', () => {
+  const p = build(circle);
+  it('lagrangian: L = f + Σαc, ∇L = 0 at (½, ½) with α = 1', () => {
+    const L = lagrangian(p, [1]);
+    const x = Float64Array.from([0.3, 0.9]);
+    expect(L.value(x)).toBeCloseTo(0.09 + 0.81 + (1 - 1.2), 14);
+    expect(maxDiff(L.gradient(Float64Array.from([0.5, 0.5])), [0, 0])).toBe(0);
+    expect(maxDiff(L.gradient(x), fdGradient((z) => L.value(z), [0.3, 0.9]))).toBeLessThan(1e-8);
+    const H = L.hessian(x);
+    expect(maxDiff(H.data, [2, 0, 0, 2])).toBeLessThan(1e-6);
+  });
+  it('lagrangian rejects α < 0 on an inequality naming the index, allows it on an equality', () => {
+    const mixed = problem({ objective: quad2, constraints: [{ type: 'eq', fn: (x) => x[0]! - 1 }, { type: 'ineq', fn: (x) => x[1]! }] });
+    expect(() => lagrangian(mixed, [-2, 0])).not.toThrow();
+    expectCode(() => lagrangian(mixed, [0, -0.5]), 'INVALID_OPTION', /multipliers\[1\] = -0\.5/);
+    expectCode(() => lagrangian(mixed, [0]), 'DIMENSION_MISMATCH', /multipliers has length 1/);
+    expectCode(() => lagrangian(mixed, [0, NaN]), 'NOT_FINITE', /multipliers\[1\]/);
+  });
+  it('penalized: f + r·max(0,g)² + r·h², exact gradient, Gauss–Newton-exact Hessian', () => {
+    const q = problem({
+      objective: quad2,
+      constraints: [{ type: 'ineq', fn: (x) => 1 - x[0]! - x[1]! }, { type: 'eq', fn: (x) => x[0]! - 2 * x[1]! }],
+    });
+    const P = penalized(q, 7);
+    for (const pt of [[0.1, 0.2], [2, 3], [-1, 0.5]]) {
+      const [a, b] = pt as [number, number];
+      const g = Math.max(0, 1 - a - b);
+      const h = a - 2 * b;
+      expect(P.value(Float64Array.from(pt))).toBeCloseTo(a * a + b * b + 7 * g * g + 7 * h * h, 12);
+      expect(maxDiff(P.gradient(Float64Array.from(pt)), fdGradient((z) => P.value(z), pt))).toBeLessThan(1e-6);
+    }
+    // At (0.1, 0.2) the inequality is active: H = 2I + 14(∇g∇gᵀ + ∇h∇hᵀ), constraints linear.
+    const H = P.hessian(Float64Array.from([0.1, 0.2]));
+    expect(maxDiff(H.data, [2 + 14 * 2, 14 * (1 - 2), 14 * (1 - 2), 2 + 14 * 5])).toBeLessThan(1e-6);
+    expectCode(() => penalized(q, -1), 'INVALID_OPTION', /r must be/);
+    expectCode(() => P.value(Float64Array.from([1])), 'DIMENSION_MISMATCH', /x has length 1/);
+  });
+});
+
+describe('min x² + y² s.t. x + y ≥ 1', () => {
+  for (const method of ['augmented-lagrangian', 'penalty'] as const) {
+    it(`${method}: x = (½, ½), α = 1, KKT residuals reported`, () => {
+      const r = minimize(build(circle), circle.x0, { method });
+      expect(r.status).toBe('converged');
+      expect(r.converged).toBe(true);
+      expect(maxDiff(r.x, [0.5, 0.5])).toBeLessThan(1e-6);
+      expect(r.multipliers![0]).toBeCloseTo(1, 5);
+      expect(r.constraintViolation).toBeLessThanOrEqual(1e-6);
+      expect(r.kkt!.stationarity).toBeLessThanOrEqual(1e-6);
+      expect(r.kkt!.dualFeasibility).toBe(0);
+      expect(r.gradientNorm).toBe(r.kkt!.stationarity);
+      expect(r.fx).toBeCloseTo(0.5, 5);
+      expect(r.evaluations.f).toBeGreaterThan(0);
+    });
+  }
+  it('defaults to the augmented Lagrangian and does not mutate x0', () => {
+    const x0 = Float64Array.from([3, -1]);
+    const r = minimize(build(circle), x0);
+    expect(r.message).toMatch(/augmented Lagrangian/);
+    expect(Array.from(x0)).toEqual([3, -1]);
+  });
+});
+
+describe('bounds by projection', () => {
+  // f = (x−3)² + (y+2)² + xy; unconstrained minimum (16/3, −14/3)... outside [0,1]²; KKT at (1, 0): ∇f = (−4, 5).
+  const f = smooth(2, (x) => (x[0]! - 3) ** 2 + (x[1]! + 2) ** 2 + x[0]! * x[1]!, (x, g) => {
+    g[0] = 2 * (x[0]! - 3) + x[1]!;
+    g[1] = 2 * (x[1]! + 2) + x[0]!;
+  });
+  const box = problem({ objective: f, bounds: { lower: [0, 0], upper: [1, 1] } });
+  for (const method of ['lbfgs', 'projected-gradient'] as const) {
+    it(`${method}: x* = (1, 0), every iterate inside the box, bound multipliers (4, 5)`, () => {
+      const seen: Float64Array[] = [];
+      const r = minimize(box, [0.3, 0.9], { method, history: true, callback: (s) => void seen.push(s.x) });
+      expect(r.status).toBe('converged');
+      expect(maxDiff(r.x, [1, 0])).toBe(0);
+      expect(seen.length).toBe(r.iterations);
+      expect(r.history!.x.length).toBe(r.iterations);
+      for (const x of [...seen, ...r.history!.x]) for (const v of x) expect(v >= 0 && v <= 1).toBe(true);
+      expect(r.boundMultipliers!.upper[0]).toBeCloseTo(4, 10);
+      expect(r.boundMultipliers!.lower[1]).toBeCloseTo(5, 10);
+      expect(r.kkt!.stationarity).toBe(0);
+    });
+  }
+  it('matches a naive projected-gradient reference on a 12-dimensional box QP', () => {
+    const n = 12;
+    const rand = rng(7);
+    const H = { data: randomSpd(n, rand) };
+    const g = randomArray(n, rand, 40);
+    const obj = smooth(n, (x) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        let hx = 0;
+        for (let j = 0; j < n; j++) hx += H.data[i * n + j]! * x[j]!;
+        s += 0.5 * x[i]! * hx + g[i]! * x[i]!;
+      }
+      return s;
+    }, (x, out) => {
+      for (let i = 0; i < n; i++) {
+        let hx = g[i]!;
+        for (let j = 0; j < n; j++) hx += H.data[i * n + j]! * x[j]!;
+        out[i] = hx;
+      }
+    });
+    const lower = new Array(n).fill(-0.5);
+    const upper = new Array(n).fill(0.5);
+    // Reference: x ← P(x − ∇f/L), L = Σ|Hᵢⱼ| ≥ λmax, 200 000 steps: converges linearly for SPD H.
+    let L = 0;
+    for (const v of H.data) L += Math.abs(v);
+    const ref = new Float64Array(n);
+    const gr = new Float64Array(n);
+    for (let k = 0; k < 200_000; k++) {
+      obj.gradient(ref, gr);
+      for (let i = 0; i < n; i++) ref[i] = Math.min(0.5, Math.max(-0.5, ref[i]! - gr[i]! / L));
+    }
+    const r = minimize(problem({ objective: obj, bounds: { lower, upper } }), new Array(n).fill(0), { history: true });
+    expect(r.status).toBe('converged');
+    expect(maxDiff(r.x, ref)).toBeLessThan(1e-7);
+    for (const x of r.history!.x) for (const v of x) expect(Math.abs(v)).toBeLessThanOrEqual(0.5);
+    let active = 0;
+    for (const v of r.x) if (Math.abs(v) === 0.5) active++;
+    expect(active).toBeGreaterThan(0); // the box binds: the test exercises projection
+    expect(active).toBeLessThan(n); // and some coordinates are free
+  });
+  it('keeps every iterate of the augmented Lagrangian inside the bounds (HS71)', () => {
+    const c = hockSchittkowski.find((h) => h.name === 'HS71')!;
+    const seen: Float64Array[] = [];
+    const r = minimize(build(c), c.x0, { callback: (s) => void seen.push(s.x) });
+    expect(r.status).toBe('converged');
+    expect(seen.length).toBeGreaterThan(10);
+    for (const x of seen) for (const v of x) expect(v >= 1 && v <= 5).toBe(true);
+  });
+});
+
+describe('equality-constrained quadratic against its KKT system', () => {
+  it('min ½xᵀHx + gᵀx s.t. Ax = b: [[H Aᵀ] [A 0]]·[x; λ] = [−g; b] solved with solve()', () => {
+    const n = 5;
+    const m = 2;
+    const rand = rng(11);
+    const H = { data: randomSpd(n, rand) };
+    const g = randomArray(n, rand, 2);
+    const A = [randomArray(n, rand), randomArray(n, rand)];
+    const b = randomArray(m, rand);
+    const K: number[][] = [];
+    for (let i = 0; i < n + m; i++) K.push(new Array(n + m).fill(0));
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) K[i]![j] = H.data[i * n + j]!;
+    for (let k = 0; k < m; k++) for (let j = 0; j < n; j++) { K[n + k]![j] = A[k]![j]!; K[j]![n + k] = A[k]![j]!; }
+    const rhs = [...Array.from(g, (v) => -v), ...b];
+    const sol = solve(K, rhs);
+    const obj = smooth(n, (x) => {
+      let s = 0;
+      for (let i = 0; i < n; i++) {
+        let hx = 0;
+        for (let j = 0; j < n; j++) hx += H.data[i * n + j]! * x[j]!;
+        s += 0.5 * x[i]! * hx + g[i]! * x[i]!;
+      }
+      return s;
+    }, (x, out) => {
+      for (let i = 0; i < n; i++) {
+        let hx = g[i]!;
+        for (let j = 0; j < n; j++) hx += H.data[i * n + j]! * x[j]!;
+        out[i] = hx;
+      }
+    });
+    const constraints = A.map((a, k) => ({
+      type: 'eq' as const,
+      fn: (x: Float64Array) => { let s = -b[k]!; for (let j = 0; j < n; j++) s += a[j]! * x[j]!; return s; },
+      gradient: (_x: Float64Array, out: Float64Array) => out.set(a),
+    }));
+    for (const method of ['augmented-lagrangian', 'penalty'] as const) {
+      const r = minimize(problem({ objective: obj, constraints }), new Array(n).fill(0), { method });
+      expect(r.status).toBe('converged');
+      expect(maxDiff(r.x, sol.subarray(0, n))).toBeLessThan(1e-5);
+      expect(maxDiff(r.multipliers!, sol.subarray(n))).toBeLessThan(1e-4);
+    }
+  });
+});
+
+describe('Hock–Schittkowski problems (published optima)', () => {
+  for (const c of hockSchittkowski) {
+    for (const method of ['augmented-lagrangian', 'penalty'] as const) {
+      it(`${c.name} with ${method}`, () => {
+        const r = minimize(build(c), c.x0, { method });
+        expect(r.status).toBe('converged');
+        expect(maxDiff(r.x, c.xStar)).toBeLessThan(1e-5);
+        expect(Math.abs(r.fx - c.fStar)).toBeLessThan(1e-6 * Math.max(1, Math.abs(c.fStar)));
+        if (c.alphaStar) expect(maxDiff(r.multipliers!, c.alphaStar)).toBeLessThan(1e-5);
+        for (let i = 0; i < c.constraints.length; i++) {
+          if (c.constraints[i]!.type === 'ineq') expect(r.multipliers![i]).toBeGreaterThanOrEqual(0);
+        }
+        if (c.bounds) {
+          const lo = c.bounds.lower ?? [];
+          const hi = c.bounds.upper ?? [];
+          r.x.forEach((v, i) => {
+            expect(v).toBeGreaterThanOrEqual(lo[i] ?? -Infinity);
+            expect(v).toBeLessThanOrEqual(hi[i] ?? Infinity);
+          });
+        }
+      });
+    }
+  }
+  it('HS6 uses finite-difference constraint gradients (no gradient supplied)', () => {
+    const c = hockSchittkowski[0]!;
+    const r = minimize(build(c), c.x0);
+    expect(r.evaluations.constraintGradients).toBe(0);
+    expect(r.evaluations.constraints).toBeGreaterThan(r.evaluations.f);
+  });
+});
+
+describe('penalty method: x(r) → x* as r grows', () => {
+  it('follows the analytic path x(r) = r/(1+2r)·(1, 1), distance to x* = 1/(2(1+2r)) = O(1/r)', () => {
+    const r = minimize(build(circle), [0, 0], { method: 'penalty', initialPenalty: 1, penaltyGrowth: 10, maxOuterIterations: 7 });
+    const outer = r.outerHistory!;
+    expect(outer.length).toBeGreaterThanOrEqual(6);
+    let prevDist = Infinity;
+    outer.forEach((o, k) => {
+      expect(o.penalty).toBe(10 ** k);
+      const exact = o.penalty / (1 + 2 * o.penalty);
+      expect(maxDiff(o.x, [exact, exact])).toBeLessThan(1e-7 + 1e-9 * o.penalty);
+      const dist = Math.abs(o.x[0]! - 0.5);
+      expect(dist).toBeLessThan(prevDist);
+      if (o.penalty >= 10 && o.penalty <= 1e5) expect(dist * o.penalty).toBeCloseTo(0.25, 1);
+      expect(o.constraintViolation).toBeCloseTo(1 / (1 + 2 * o.penalty), 6);
+      prevDist = dist;
+    });
+  });
+});
+
+describe('infeasible problems end with a status, never a throw or hang', () => {
+  const f1 = smooth(1, (x) => x[0]! ** 2, (x, g) => { g[0] = 2 * x[0]!; });
+  const contradictory = problem({
+    objective: f1,
+    constraints: [{ type: 'ineq', fn: (x) => x[0]! - 1 }, { type: 'ineq', fn: (x) => 2 - x[0]! }],
+  });
+  const outsideBox = problem({ objective: f1, constraints: [{ type: 'ineq', fn: (x) => 2 - x[0]! }], bounds: { lower: [0], upper: [1] } });
+  for (const [name, p, xStar] of [['x ≤ 1 and x ≥ 2', contradictory, 1.5], ['x ≥ 2 with 0 ≤ x ≤ 1', outsideBox, 1]] as const) {
+    for (const method of ['augmented-lagrangian', 'penalty'] as const) {
+      it(`${name} (${method})`, () => {
+        const r = minimize(p, [0], { method });
+        expect(r.status).toBe('infeasible');
+        expect(r.converged).toBe(false);
+        expect(r.message).toMatch(/infeasible/);
+        expect(r.x[0]).toBeCloseTo(xStar, 3); // the least-violation point
+        expect(r.constraintViolation).toBeGreaterThan(0.4);
+      });
+    }
+  }
+});
+
+describe('options, limits and hostile objectives', () => {
+  const p = build(circle);
+  it('rejects bad options and starting points with codes naming them', () => {
+    expectCode(() => minimize(p, [0, 0], { method: 'lbfgs' }), 'INVALID_OPTION', /handles bounds only/);
+    expectCode(() => minimize(p, [0, 0], { method: 'newton' as never }), 'INVALID_OPTION', /options\.method/);
+    expectCode(() => minimize(p, [0, 0], { initialPenalty: -1 }), 'INVALID_OPTION', /options\.initialPenalty/);
+    expectCode(() => minimize(p, [0, 0], { penaltyGrowth: 1 }), 'INVALID_OPTION', /options\.penaltyGrowth/);
+    expectCode(() => minimize(p, [0, 0], { maxOuterIterations: 0 }), 'INVALID_OPTION', /options\.maxOuterIterations/);
+    expectCode(() => minimize(p, [0, 0], { innerMethod: 'bfgs' as never }), 'INVALID_OPTION', /options\.innerMethod/);
+    expectCode(() => minimize(p, [0, 0], { multipliers: [-1] }), 'INVALID_OPTION', /options\.multipliers\[0\]/);
+    expectCode(() => minimize(p, [0, 0, 0]), 'DIMENSION_MISMATCH', /x0 has length 3/);
+    expectCode(() => minimize(p, [0, NaN]), 'NOT_FINITE', /x0\[1\]/);
+    expectCode(() => minimize({} as never, [0, 0]), 'INVALID_OPTION');
+  });
+  it('stops with max-iterations when the inner budget is spent', () => {
+    const r = minimize(build(hockSchittkowski[4]!), hockSchittkowski[4]!.x0, { maxIterations: 5 });
+    expect(r.status).toBe('max-iterations');
+    expect(r.iterations).toBeLessThanOrEqual(5);
+    expect(r.converged).toBe(false);
+  });
+  it('aborts from the callback or an AbortSignal', () => {
+    const r = minimize(p, [3, -1], { callback: (s) => s.iteration < 2 });
+    expect(r.status).toBe('aborted');
+    expect(r.iterations).toBe(2);
+    expect(r.message).toMatch(/callback/);
+    const ctl = new AbortController();
+    ctl.abort();
+    const s = minimize(p, [3, -1], { signal: ctl.signal });
+    expect(s.status).toBe('aborted');
+    expect(s.message).toMatch(/AbortSignal/);
+  });
+  it('a NaN objective or constraint gives diverged, never converged', () => {
+    const nanF = problem({ objective: smooth(2, () => NaN, (_x, g) => g.fill(0)), constraints: circle.constraints });
+    const r = minimize(nanF, [0, 0]);
+    expect(r.status).toBe('diverged');
+    expect(r.converged).toBe(false);
+    const nanC = problem({ objective: quad2, constraints: [{ type: 'ineq', fn: (x) => (x[0]! > 0.2 ? NaN : 1 - x[0]! - x[1]!) }] });
+    const s = minimize(nanC, [0, 0]);
+    expect(s.converged).toBe(false);
+  });
+  it('a constraint returning a non-number is INVALID_OBJECTIVE naming it', () => {
+    const q = problem({ objective: quad2, constraints: [circle.constraints[0]!, { type: 'eq', fn: () => 'x' as never }] });
+    expectCode(() => minimize(q, [0, 0]), 'INVALID_OBJECTIVE', /constraints\[1\]\.fn returned string/);
+  });
+});
