@@ -55,9 +55,25 @@ function num(o: Record<string, unknown>, name: string, dflt: number, ok: (v: num
 const positive = (v: number) => v > 0 && Number.isFinite(v);
 const count = (v: number) => Number.isInteger(v) && v >= 0 && v <= 1e9;
 
+/** Options each method takes; anything else is refused, so a misplaced option never silently does nothing. */
+const COMMON = ['method', 'maxIterations', 'gradientTolerance', 'callback', 'signal', 'history', 'innerMethod', 'memory'];
+const OUTER = [...COMMON, 'maxOuterIterations', 'initialPenalty', 'penaltyGrowth', 'maxPenalty', 'constraintTolerance', 'optimalityTolerance'];
+const TAKES: Record<OuterMethod, ReadonlySet<string>> = {
+  penalty: new Set([...OUTER, 'stepTolerance']),
+  'augmented-lagrangian': new Set([...OUTER, 'multipliers']),
+  bounds: new Set(COMMON),
+};
+
 export function resolveOptions(p: Problem, options: ConstrainedOptions | undefined): Resolved {
   if (options !== undefined && (options === null || typeof options !== 'object')) bad('', options, 'an object');
   const o = (options ?? {}) as Record<string, unknown>;
+  const refuse = (m: OuterMethod) => {
+    for (const key of Object.keys(o)) {
+      if (o[key] === undefined || TAKES[m].has(key)) continue;
+      const hint = key === 'bounds' ? ': give bounds to problem({ bounds })' : '';
+      throw new OptimaError('INVALID_OPTION', `options.${key} is not used by ${m === 'bounds' ? 'the bound-constrained solver' : `'${m}'`} on a Problem${hint}`);
+    }
+  };
   const m = p.constraints.length;
   let method: OuterMethod;
   const requested = o.method;
@@ -76,6 +92,7 @@ export function resolveOptions(p: Problem, options: ConstrainedOptions | undefin
     if (o.innerMethod !== 'lbfgs' && o.innerMethod !== 'projected-gradient') bad('innerMethod', o.innerMethod, `'lbfgs' or 'projected-gradient'`);
     innerMethod = o.innerMethod;
   }
+  refuse(method);
   const d = DEFAULTS[method];
   const initialPenalty = num(o, 'initialPenalty', d.initialPenalty, positive, 'a finite number > 0');
   const penaltyGrowth = num(o, 'penaltyGrowth', d.penaltyGrowth, (v) => v > 1 && Number.isFinite(v), 'a finite number > 1');

@@ -2,7 +2,7 @@
 // r = r₀, r₀·growth, … (capped at maxPenalty), each solve warm-started at the previous minimizer.
 // The minimizer x(r) approaches the constrained optimum x* as O(1/r), and 2r·max(0, gᵢ(x(r))),
 // 2r·hⱼ(x(r)) approach the KKT multipliers (Nocedal & Wright, Numerical Optimization, Thm. 17.2).
-// Stops when the violation ≤ constraintTolerance and ‖Δx‖∞ ≤ stepTolerance·(1 + ‖x‖∞) and the
+// Stops when the violation ≤ constraintTolerance and ‖Δx‖∞ ≤ stepTolerance·max(1, ‖x‖∞) and the
 // KKT residuals pass.
 import { project } from './bound-solver.js';
 import { Composite, penaltyTerms } from './composite.js';
@@ -43,7 +43,7 @@ export function penaltyMethod(run: Run, x0: Float64Array): Outcome {
       dx = 0;
       for (let i = 0; i < x.length; i++) dx = Math.max(dx, Math.abs(x[i]! - prev[i]!));
     }
-    if (viol <= o.constraintTolerance && dx <= o.stepTolerance * (1 + normInf(x))) {
+    if (viol <= o.constraintTolerance && dx <= o.stepTolerance * Math.max(1, normInf(x))) {
       report = kktResiduals(ev, x, alpha);
       if (kktSatisfied(report, o.optimalityTolerance, o.constraintTolerance)) {
         return { x, multipliers: alpha, status: 'converged', detail: `r = ${r}, ${k + 1} outer iterations`, report };

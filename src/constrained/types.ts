@@ -84,7 +84,7 @@ export interface ConstrainedOptions {
   constraintTolerance?: number;
   /** Stationarity / complementarity tolerance (relative to max(1, ‖∇f‖∞)); default 1e-6. */
   optimalityTolerance?: number;
-  /** Penalty method: stop when ‖Δx‖∞ ≤ this·(1 + ‖x‖∞) (with feasibility); default 1e-6. */
+  /** Penalty method: stop when ‖Δx‖∞ ≤ this·max(1, ‖x‖∞) (with feasibility); default 1e-6. */
   stepTolerance?: number;
   /** Starting multipliers for the augmented Lagrangian (one per constraint); default 0. */
   multipliers?: Float64Array | readonly number[];
