@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { OptimaError, solve, lagrangian, penalized, problem } from '../src/index.js';
 import { minimizeProblem as minimize } from '../src/constrained/index.js';
 import { circle, hockSchittkowski, smooth, type Case } from './helpers/constrained-problems.js';
 import { randomArray, randomSpd, rng } from './helpers/reference.js';
+import { nastyNumber, size, vectorOf } from './fuzz/arbitraries.js';
 
 function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
   try {
@@ -360,5 +362,51 @@ describe('options, limits and hostile objectives', () => {
   it('a constraint returning a non-number is INVALID_OBJECTIVE naming it', () => {
     const q = problem({ objective: quad2, constraints: [circle.constraints[0]!, { type: 'eq', fn: () => 'x' as never }] });
     expectCode(() => minimize(q, [0, 0]), 'INVALID_OBJECTIVE', /constraints\[1\]\.fn returned string/);
+  });
+});
+
+describe('hostile inputs (fast-check)', () => {
+  const runs = Math.max(100, Math.ceil(Number(process.env.FUZZ_RUNS ?? 3000) / 20));
+  const CODES = ['DIMENSION_MISMATCH', 'NOT_FINITE', 'INVALID_OPTION', 'INVALID_OBJECTIVE'];
+  const known = () => {
+    const r = minimize(build(circle), circle.x0);
+    expect(maxDiff(r.x, [0.5, 0.5])).toBeLessThan(1e-6);
+  };
+  function outcome(fn: () => unknown): unknown {
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof OptimaError)) throw new Error(`non-OptimaError: ${String(e)}`);
+      expect(CODES).toContain(e.code);
+      return undefined;
+    }
+  }
+  it('problem(): bounds, constraint types and shapes', () => {
+    fc.assert(fc.property(vectorOf(size), vectorOf(size), fc.oneof(nastyNumber, fc.constantFrom('ineq', 'eq')), (lower, upper, type) => {
+      const p = outcome(() => problem({
+        objective: quad2, constraints: [{ type: type as 'eq', fn: (x) => x[0]! }],
+        bounds: { lower: lower as number[], upper: upper as number[] },
+      })) as ReturnType<typeof problem> | undefined;
+      if (p) {
+        for (let i = 0; i < 2; i++) expect(p.lower[i]! <= p.upper[i]!).toBe(true);
+      }
+      known();
+    }), { numRuns: runs });
+  });
+  it('minimize(problem): starting points and numeric options', () => {
+    const p = problem({ objective: quad2, constraints: circle.constraints, bounds: { lower: [-1, 0.2], upper: [2, 2] } });
+    fc.assert(fc.property(vectorOf(size), nastyNumber, nastyNumber, fc.constantFrom('penalty', 'augmented-lagrangian'), (x0, a, b, method) => {
+      const r = outcome(() => minimize(p, x0 as number[], {
+        method, initialPenalty: a as number, maxOuterIterations: 4, maxIterations: 200,
+        ...(method === 'penalty' ? { stepTolerance: b as number } : { optimalityTolerance: b as number }),
+      })) as ReturnType<typeof minimize> | undefined;
+      if (r) {
+        expect(r.x[1]!).toBeGreaterThanOrEqual(0.2);
+        expect(r.converged).toBe(r.status === 'converged');
+        // With the default KKT tolerance a converged point is the optimum (a loose tolerance may stop earlier).
+        if (r.converged && (method === 'penalty' || (b as number) <= 1e-6)) expect(maxDiff(r.x, [0.5, 0.5])).toBeLessThan(1e-4);
+      }
+      known();
+    }), { numRuns: runs });
   });
 });
