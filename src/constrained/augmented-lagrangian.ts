@@ -8,7 +8,7 @@
 import { project } from './bound-solver.js';
 import { augmentedTerms, Composite } from './composite.js';
 import { violation } from './evaluator.js';
-import { kktResiduals, kktSatisfied } from './kkt.js';
+import { kktSatisfied } from './kkt.js';
 import type { Outcome, Run } from './run.js';
 
 /** Safeguard on multiplier magnitude (Birgin & Martínez keep λ in a bounded box). */
@@ -20,6 +20,7 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
   const m = ev.m;
   const isEq = p.constraints.map((c) => c.type === 'eq');
   const lambda = o.multipliers ? Float64Array.from(o.multipliers) : new Float64Array(m);
+  const oldLambda = new Float64Array(m);
   let rho = o.initialPenalty;
   const phi = new Composite(ev, augmentedTerms(isEq, lambda, rho));
   let x = project(Float64Array.from(x0), p.lower, p.upper);
@@ -28,7 +29,6 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
   let last: Outcome | undefined;
   for (let k = 0; k < o.maxOuterIterations; k++) {
     phi.terms = augmentedTerms(isEq, lambda, rho);
-    phi.invalidate();
     const inner = run.inner(phi, x, innerTol);
     x = inner.x;
     phi.value(x);
@@ -37,6 +37,7 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
       const c = phi.c[i]!;
       v = Math.max(v, isEq[i] ? Math.abs(c) : Math.abs(Math.min(-c, lambda[i]! / rho)));
     }
+    oldLambda.set(lambda);
     for (let i = 0; i < m; i++) {
       const next = phi.terms.dpsi(i, phi.c[i]!);
       lambda[i] = Math.min(LAMBDA_MAX, Math.max(isEq[i] ? -LAMBDA_MAX : 0, next));
@@ -44,11 +45,13 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
     const viol = violation(p, phi.c);
     run.record(rho, x, phi.f, viol, inner.iterations);
     const multipliers = Float64Array.from(lambda);
+    // Before the multiplier update, the terms (with the old λ) give ψ′ = the new λ: see kktAfterInner.
+    phi.terms = augmentedTerms(isEq, oldLambda, rho);
     if (inner.status === 'diverged' || v !== v) {
       return { x, multipliers, status: 'diverged', detail: `outer iteration ${k + 1}, ρ = ${rho}` };
     }
     if (inner.status === 'aborted') return { x, multipliers, status: 'aborted', detail: '' };
-    const report = kktResiduals(ev, x, multipliers);
+    const report = run.kktAfterInner(phi, inner, multipliers);
     if (kktSatisfied(report, o.optimalityTolerance, o.constraintTolerance)) {
       return { x, multipliers, status: 'converged', detail: `ρ = ${rho}, ${k + 1} outer iterations`, report };
     }

@@ -175,7 +175,7 @@ export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOpti
         const dn = normInf(d);
         t = bbStep > 0 ? bbStep : dn > 0 ? Math.min(1, 1 / dn) : 1;
       }
-      for (let b = 0; b < MAX_BACKTRACKS; b++, t *= 0.5) {
+      for (let b = 0; b < MAX_BACKTRACKS; b++) {
         let slope = 0;
         let moved = false;
         for (let i = 0; i < n; i++) {
@@ -187,9 +187,20 @@ export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOpti
           if (v !== xi) moved = true;
         }
         if (!moved) break;
-        if (!(slope < 0)) continue;
+        if (!(slope < 0)) {
+          t *= 0.5;
+          continue;
+        }
         const ft = phi.value(xt);
-        if (ft <= fx + ARMIJO * slope) {
+        if (!(ft <= fx + ARMIJO * slope)) {
+          // Backtrack to the minimizer of the quadratic through φ(0), φ′(0) ≈ slope/t and φ(t),
+          // kept within [0.1t, 0.5t] (Nocedal & Wright §3.5); plain halving if φ(t) is not finite.
+          const excess = ft - fx - slope;
+          const tq = Number.isFinite(excess) && excess > 0 ? (-slope * t) / (2 * excess) : 0.5 * t;
+          t = Math.min(0.5 * t, Math.max(0.1 * t, tq));
+          continue;
+        }
+        {
           accepted = true;
           phi.gradient(xt, gt);
           for (let i = 0; i < n; i++) {

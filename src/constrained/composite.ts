@@ -1,4 +1,5 @@
-// φ(x) = f(x) + Σᵢ ψᵢ(cᵢ(x)): the one shape behind the penalty function, the Lagrangian and the
+// f(x) and c(x) are cached by point (they do not depend on the terms, so new multipliers or a new
+// penalty keep the cache). φ(x) = f(x) + Σᵢ ψᵢ(cᵢ(x)): the one shape behind the penalty function, the Lagrangian and the
 // augmented Lagrangian. With ψ, ψ′, ψ″ per constraint,
 //   ∇φ  = ∇f + Σ ψᵢ′(cᵢ) ∇cᵢ
 //   ∇²φ = ∇²f + Σ [ψᵢ″(cᵢ) ∇cᵢ∇cᵢᵀ + ψᵢ′(cᵢ) ∇²cᵢ]      (∇²cᵢ by finite differences of ∇cᵢ)
@@ -30,12 +31,19 @@ export class Composite {
     this.c = new Float64Array(ev.m);
     this.at = new Float64Array(ev.n);
     this.gc = new Float64Array(ev.n);
+    this.gradientAt = new Float64Array(ev.n).fill(NaN);
   }
 
-  /** Forget cached values (after the terms change, e.g. new multipliers). */
-  invalidate(): void {
-    this.cached = false;
+  /** True when x is exactly the point of the last `gradient` call. */
+  gradientWasAt(x: Float64Array): boolean {
+    for (let i = 0; i < this.n; i++) if (this.gradientAt[i] !== x[i]) return false;
+    return true;
   }
+
+  /** ‖∇f‖∞ at the point of the last `gradient` call (NaN before any). */
+  gradientNormF = NaN;
+  /** The point of the last `gradient` call. */
+  readonly gradientAt: Float64Array;
 
   private ensure(x: Float64Array): void {
     if (this.cached) {
@@ -59,6 +67,13 @@ export class Composite {
   gradient(x: Float64Array, out: Float64Array): Float64Array {
     this.ensure(x);
     this.ev.gradient(x, out);
+    let gn = 0;
+    for (let j = 0; j < this.n; j++) {
+      const a = Math.abs(out[j]!);
+      if (!(a <= gn)) gn = a;
+    }
+    this.gradientNormF = gn;
+    this.gradientAt.set(x);
     for (let i = 0; i < this.c.length; i++) {
       const w = this.terms.dpsi(i, this.c[i]!);
       if (w === 0) continue;

@@ -19,14 +19,23 @@ export interface KktReport {
   constraintValues: Float64Array;
 }
 
-export function kktResiduals(ev: Evaluator, x: Float64Array, alpha: Float64Array): KktReport {
+/** What a solver already holds at x: f, c, ∇ₓL(x, α) and ‖∇f‖∞, so the residuals cost no evaluations. */
+export interface KnownAtX {
+  fx: number;
+  c: Float64Array;
+  gradL: Float64Array;
+  gradientNormF: number;
+}
+
+export function kktResiduals(ev: Evaluator, x: Float64Array, alpha: Float64Array, known?: KnownAtX): KktReport {
   const p = ev.problem;
   const n = ev.n;
-  const c = ev.constraints(x, new Float64Array(ev.m));
-  const fx = ev.value(x);
-  const gL = ev.gradient(x, new Float64Array(n));
+  const c = known ? Float64Array.from(known.c) : ev.constraints(x, new Float64Array(ev.m));
+  const fx = known ? known.fx : ev.value(x);
+  const gL = known ? Float64Array.from(known.gradL) : ev.gradient(x, new Float64Array(n));
   let gradientNormF = 0;
-  for (let j = 0; j < n; j++) gradientNormF = Math.max(gradientNormF, Math.abs(gL[j]!));
+  if (known) gradientNormF = known.gradientNormF;
+  else for (let j = 0; j < n; j++) gradientNormF = Math.max(gradientNormF, Math.abs(gL[j]!));
   const gc = new Float64Array(n);
   let complementarity = 0;
   let dualFeasibility = 0;
@@ -36,7 +45,7 @@ export function kktResiduals(ev: Evaluator, x: Float64Array, alpha: Float64Array
       dualFeasibility = Math.max(dualFeasibility, -a);
       complementarity = Math.max(complementarity, Math.abs(a * c[i]!));
     }
-    if (a === 0) continue;
+    if (a === 0 || known) continue;
     ev.constraintGradient(i, x, gc);
     for (let j = 0; j < n; j++) gL[j]! += a * gc[j]!;
   }

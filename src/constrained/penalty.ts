@@ -7,7 +7,7 @@
 import { project } from './bound-solver.js';
 import { Composite, penaltyTerms } from './composite.js';
 import { violation } from './evaluator.js';
-import { kktResiduals, kktSatisfied, type KktReport } from './kkt.js';
+import { kktSatisfied, type KktReport } from './kkt.js';
 import type { Outcome, Run } from './run.js';
 
 function normInf(a: Float64Array): number {
@@ -28,7 +28,6 @@ export function penaltyMethod(run: Run, x0: Float64Array): Outcome {
   let report: KktReport | undefined;
   for (let k = 0; k < o.maxOuterIterations; k++) {
     phi.terms = penaltyTerms(isEq, r);
-    phi.invalidate();
     const inner = run.inner(phi, x, o.gradientTolerance);
     x = inner.x;
     phi.value(x);
@@ -44,7 +43,7 @@ export function penaltyMethod(run: Run, x0: Float64Array): Outcome {
       for (let i = 0; i < x.length; i++) dx = Math.max(dx, Math.abs(x[i]! - prev[i]!));
     }
     if (viol <= o.constraintTolerance && dx <= o.stepTolerance * Math.max(1, normInf(x))) {
-      report = kktResiduals(ev, x, alpha);
+      report = run.kktAfterInner(phi, inner, alpha);
       if (kktSatisfied(report, o.optimalityTolerance, o.constraintTolerance)) {
         return { x, multipliers: alpha, status: 'converged', detail: `r = ${r}, ${k + 1} outer iterations`, report };
       }

@@ -55,6 +55,20 @@ export class Run {
     return r;
   }
 
+  /**
+   * KKT residuals after an inner solve of φ = f + Σψᵢ(cᵢ) ended at x with multipliers αᵢ = ψᵢ′(cᵢ(x)):
+   * then ∇φ(x) = ∇ₓL(x, α), so the inner solver's last gradient is reused and nothing is re-evaluated.
+   */
+  kktAfterInner(phi: Composite, inner: InnerResult, alpha: Float64Array): KktReport {
+    const x = inner.x;
+    phi.value(x);
+    let exact = phi.gradientWasAt(x);
+    for (let i = 0; exact && i < alpha.length; i++) exact = alpha[i] === phi.terms.dpsi(i, phi.c[i]!);
+    return kktResiduals(this.ev, x, alpha, exact
+      ? { fx: phi.f, c: phi.c, gradL: inner.gradient, gradientNormF: phi.gradientNormF }
+      : undefined);
+  }
+
   record(penalty: number, x: Float64Array, fx: number, constraintViolation: number, innerIterations: number): void {
     this.outer.push({ penalty, x: Float64Array.from(x), fx, constraintViolation, innerIterations });
   }
