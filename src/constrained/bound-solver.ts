@@ -78,54 +78,57 @@ function normInf(a: Float64Array): number {
   return m;
 }
 
-/** Limited-memory pairs (s, y) in a ring buffer. */
+/** Limited-memory pairs (s, y) in a preallocated ring buffer (no allocation per iteration). */
 class Memory {
-  readonly s: Float64Array[] = [];
-  readonly y: Float64Array[] = [];
-  readonly rho: number[] = [];
+  private readonly s: Float64Array[];
+  private readonly y: Float64Array[];
+  private readonly rho: Float64Array;
   private readonly alpha: Float64Array;
-  gamma = 1;
+  /** Stored pairs, and the ring slot the next pair goes to. */
+  count = 0;
+  private head = 0;
+  private gamma = 1;
   constructor(readonly size: number, n: number) {
+    this.s = Array.from({ length: size }, () => new Float64Array(n));
+    this.y = Array.from({ length: size }, () => new Float64Array(n));
+    this.rho = new Float64Array(size);
     this.alpha = new Float64Array(size);
-    void n;
   }
   clear(): void {
-    this.s.length = 0;
-    this.y.length = 0;
-    this.rho.length = 0;
+    this.count = 0;
   }
   push(s: Float64Array, y: Float64Array): boolean {
+    if (this.size === 0) return false;
     const sy = dotv(s, y);
     const yy = dotv(y, y);
     // Keep the pair only with safely positive curvature, so H stays positive definite.
     if (!(sy > EPS * yy) || !(yy > 0) || !Number.isFinite(sy)) return false;
-    if (this.size === 0) return false;
-    if (this.s.length === this.size) {
-      this.s.shift();
-      this.y.shift();
-      this.rho.shift();
-    }
-    this.s.push(Float64Array.from(s));
-    this.y.push(Float64Array.from(y));
-    this.rho.push(1 / sy);
+    const j = this.head;
+    this.s[j]!.set(s);
+    this.y[j]!.set(y);
+    this.rho[j] = 1 / sy;
     this.gamma = sy / yy;
+    this.head = (j + 1) % this.size;
+    this.count = Math.min(this.count + 1, this.size);
     return true;
   }
-  /** r ← H·q by the two-loop recursion (q is overwritten). */
+  /** q ← H·q by the two-loop recursion (Nocedal & Wright Alg. 7.4), newest pair first. */
   apply(q: Float64Array): Float64Array {
-    const k = this.s.length;
-    for (let i = k - 1; i >= 0; i--) {
-      const a = this.rho[i]! * dotv(this.s[i]!, q);
-      this.alpha[i] = a;
-      const y = this.y[i]!;
-      for (let j = 0; j < q.length; j++) q[j]! -= a * y[j]!;
+    const m = this.size;
+    for (let k = 0; k < this.count; k++) {
+      const j = (this.head - 1 - k + m) % m;
+      const a = this.rho[j]! * dotv(this.s[j]!, q);
+      this.alpha[j] = a;
+      const y = this.y[j]!;
+      for (let i = 0; i < q.length; i++) q[i]! -= a * y[i]!;
     }
-    for (let j = 0; j < q.length; j++) q[j]! *= this.gamma;
-    for (let i = 0; i < k; i++) {
-      const b = this.rho[i]! * dotv(this.y[i]!, q);
-      const s = this.s[i]!;
-      const c = this.alpha[i]! - b;
-      for (let j = 0; j < q.length; j++) q[j]! += c * s[j]!;
+    for (let i = 0; i < q.length; i++) q[i]! *= this.gamma;
+    for (let k = this.count - 1; k >= 0; k--) {
+      const j = (this.head - 1 - k + m) % m;
+      const b = this.rho[j]! * dotv(this.y[j]!, q);
+      const s = this.s[j]!;
+      const c = this.alpha[j]! - b;
+      for (let i = 0; i < q.length; i++) q[i]! += c * s[i]!;
     }
     return q;
   }
@@ -163,7 +166,7 @@ export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOpti
     }
     let accepted = false;
     for (let attempt = 0; attempt < 2 && !accepted; attempt++) {
-      const quasiNewton = attempt === 0 && mem.s.length > 0;
+      const quasiNewton = attempt === 0 && mem.count > 0;
       for (let i = 0; i < n; i++) d[i] = free[i] ? g[i]! : 0;
       if (quasiNewton) mem.apply(d);
       for (let i = 0; i < n; i++) {
