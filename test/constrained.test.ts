@@ -359,6 +359,21 @@ describe('options, limits and hostile objectives', () => {
     const s = minimize(nanC, [0, 0]);
     expect(s.converged).toBe(false);
   });
+  it('an objective unbounded below on the feasible set ends as diverged, with a message saying so', () => {
+    const f = smooth(1, (x) => -(x[0]! ** 2), (x, g) => { g[0] = -2 * x[0]!; });
+    const r = minimize(problem({ objective: f, constraints: [{ type: 'ineq', fn: (x) => x[0]! - 1 }] }), [0.5], { method: 'penalty' });
+    expect(r.status).toBe('diverged');
+    expect(r.converged).toBe(false);
+    expect(r.message).toMatch(/unbounded below/);
+    expect(r.iterations).toBeLessThanOrEqual(10_000);
+  });
+  it("innerMethod 'projected-gradient' solves HS35 and HS7 too", () => {
+    for (const c of [hockSchittkowski[3]!, hockSchittkowski[1]!]) {
+      const r = minimize(build(c), c.x0, { innerMethod: 'projected-gradient' });
+      expect(r.status).toBe('converged');
+      expect(maxDiff(r.x, c.xStar)).toBeLessThan(1e-5);
+    }
+  });
   it('a constraint returning a non-number is INVALID_OBJECTIVE naming it', () => {
     const q = problem({ objective: quad2, constraints: [circle.constraints[0]!, { type: 'eq', fn: () => 'x' as never }] });
     expectCode(() => minimize(q, [0, 0]), 'INVALID_OBJECTIVE', /constraints\[1\]\.fn returned string/);

@@ -48,7 +48,7 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
     // Before the multiplier update, the terms (with the old λ) give ψ′ = the new λ: see kktAfterInner.
     phi.terms = augmentedTerms(isEq, oldLambda, rho);
     if (inner.status === 'diverged' || v !== v) {
-      return { x, multipliers, status: 'diverged', detail: `outer iteration ${k + 1}, ρ = ${rho}` };
+      return { x, multipliers, status: 'diverged', detail: `${inner.unbounded ? 'the objective appears unbounded below, ' : ''}outer iteration ${k + 1}, ρ = ${rho}` };
     }
     if (inner.status === 'aborted') return { x, multipliers, status: 'aborted', detail: '' };
     const report = run.kktAfterInner(phi, inner, multipliers);

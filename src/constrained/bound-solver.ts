@@ -35,11 +35,15 @@ export interface InnerResult {
   projectedGradientNorm: number;
   iterations: number;
   status: InnerStatus;
+  /** For 'diverged': φ fell below −1e300 (unbounded below) rather than meeting NaN/±Infinity. */
+  unbounded?: boolean;
 }
 
 const ARMIJO = 1e-4;
 const MAX_BACKTRACKS = 60;
 const EPS = Number.EPSILON;
+/** Below this φ is treated as unbounded below (as the unconstrained driver does). */
+const UNBOUNDED = -1e300;
 
 /** Clamps x into [l, u] in place. */
 export function project(x: Float64Array, l: Float64Array, u: Float64Array): Float64Array {
@@ -152,7 +156,7 @@ export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOpti
   phi.gradient(x, g);
   let pg = projectedGradientNorm(x, g, l, u);
   const done = (status: InnerStatus, iterations: number): InnerResult =>
-    ({ x, fx, gradient: g, projectedGradientNorm: pg, iterations, status });
+    ({ x, fx, gradient: g, projectedGradientNorm: pg, iterations, status, ...(fx <= UNBOUNDED ? { unbounded: true } : {}) });
   if (!Number.isFinite(fx) || !Number.isFinite(pg)) return done('diverged', 0);
   let flat = 0;
   for (let k = 0; k < o.maxIterations; k++) {
@@ -220,7 +224,7 @@ export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOpti
     }
     if (!accepted) return done('stalled', k);
     pg = projectedGradientNorm(x, g, l, u);
-    if (!Number.isFinite(pg) || !Number.isFinite(fx)) return done('diverged', k + 1);
+    if (!Number.isFinite(pg) || !Number.isFinite(fx) || fx <= UNBOUNDED) return done('diverged', k + 1);
     const sy = dotv(s, y);
     if (o.method === 'lbfgs') mem.push(s, y);
     else bbStep = sy > 0 ? Math.min(1e10, Math.max(1e-10, dotv(s, s) / sy)) : 0;

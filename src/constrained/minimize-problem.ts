@@ -32,7 +32,7 @@ function boundsOnly(run: Run, x0: Float64Array): Outcome {
   const phi = new Composite(ev, { psi: () => 0, dpsi: () => 0, d2psi: () => 0 });
   const inner = run.inner(phi, project(x0, p.lower, p.upper), o.gradientTolerance);
   run.record(0, inner.x, phi.f, 0, inner.iterations);
-  return { x: inner.x, multipliers: new Float64Array(0), status: inner.status, detail: `projected gradient ${inner.projectedGradientNorm.toExponential(2)}` };
+  return { x: inner.x, multipliers: new Float64Array(0), status: inner.status, detail: inner.unbounded ? 'the objective appears unbounded below' : '' };
 }
 
 const NAMES = { penalty: 'penalty method', 'augmented-lagrangian': 'augmented Lagrangian', bounds: 'projected L-BFGS' } as const;

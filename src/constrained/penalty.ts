@@ -35,7 +35,7 @@ export function penaltyMethod(run: Run, x0: Float64Array): Outcome {
     for (let i = 0; i < ev.m; i++) alpha[i] = phi.terms.dpsi(i, phi.c[i]!);
     run.record(r, x, phi.f, viol, inner.iterations);
     report = undefined;
-    if (inner.status === 'diverged') return { x, multipliers: alpha, status: 'diverged', detail: `outer iteration ${k + 1}, r = ${r}` };
+    if (inner.status === 'diverged') return { x, multipliers: alpha, status: 'diverged', detail: `${inner.unbounded ? 'the objective appears unbounded below, ' : ''}outer iteration ${k + 1}, r = ${r}` };
     if (inner.status === 'aborted') return { x, multipliers: alpha, status: 'aborted', detail: '' };
     let dx = Infinity;
     if (prev) {

@@ -113,7 +113,7 @@ export class Run {
       'max-iterations': 'stopped at the iteration limit before the KKT conditions were met',
       stalled: 'no further progress is possible at working precision',
       'vanishing-gradient': 'the gradient vanished',
-      diverged: 'a NaN or infinite value was met',
+      diverged: 'a NaN or infinite value was met, or f fell below −1e300',
       aborted: this.abortedBy === 'callback' ? 'stopped by the callback' : 'stopped by the AbortSignal',
       infeasible: 'the constraints appear infeasible: x is a stationary point of the constraint violation, which stays positive',
     };
