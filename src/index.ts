@@ -8,5 +8,6 @@ export { OptimaError, type OptimaErrorCode } from './errors.js';
 export { backend, ready, setBackend, memoryBytes, type BackendName } from './runtime/runtime.js';
 export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike } from './linalg/matrix.js';
 export { dot, matvec, solve } from './linalg/blas.js';
+export { eigSym, eigSym2x2Batch, SYMMETRY_TOLERANCE, type EigSymResult, type EigSymOptions } from './linalg/eigen.js';
 export { problem, penalized, lagrangian } from './constrained/index.js';
 export type { Problem, ConstraintSpec, ConstrainedOptions, ConstrainedResult, ConstrainedStatus, KktResiduals } from './constrained/index.js';
