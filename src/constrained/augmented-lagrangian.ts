@@ -2,7 +2,8 @@
 //   φ(x; λ, ρ) = f + Σ_eq (λⱼhⱼ + ρ/2·hⱼ²) + Σ_ineq (max(0, λᵢ + ρgᵢ)² − λᵢ²) / 2ρ
 // minimized over the box, then λⱼ ← λⱼ + ρhⱼ, λᵢ ← max(0, λᵢ + ρgᵢ) (so α ≥ 0 for inequalities).
 // ρ grows ×penaltyGrowth when the infeasibility V = max(|hⱼ|, |min(−gᵢ, λᵢ/ρ)|) fails to halve;
-// the inner tolerance tightens ×0.1 per outer iteration down to 0.1·optimalityTolerance.
+// the inner tolerance tightens ×0.1 per outer iteration down to gradientTolerance if given, else
+// 0.1·optimalityTolerance·max(1, ‖∇f‖∞).
 // References: Nocedal & Wright, Numerical Optimization (2006), Alg. 17.4 and §17.4; Birgin &
 // Martínez, Practical Augmented Lagrangian Methods for Constrained Optimization (SIAM 2014), Alg. 4.1.
 import { project } from './bound-solver.js';
@@ -62,7 +63,8 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
     if (run.budgetLeft() === 0) return { ...last, detail: `iteration budget ${o.maxIterations} spent` };
     if (v > 0.5 * vPrev) rho = Math.min(rho * o.penaltyGrowth, o.maxPenalty);
     vPrev = v;
-    innerTol = Math.max(0.1 * o.optimalityTolerance * Math.max(1, report.gradientNormF), 0.1 * innerTol);
+    const floor = o.gradientToleranceGiven ? o.gradientTolerance : 0.1 * o.optimalityTolerance * Math.max(1, report.gradientNormF);
+    innerTol = Math.max(floor, 0.1 * innerTol);
   }
   return last ?? { x, multipliers: lambda, status: 'max-iterations', detail: 'no outer iteration ran' };
 }

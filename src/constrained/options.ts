@@ -14,6 +14,8 @@ export interface Resolved {
   penaltyGrowth: number;
   maxPenalty: number;
   gradientTolerance: number;
+  /** True when the caller set gradientTolerance (the augmented Lagrangian then uses it as its final inner tolerance). */
+  gradientToleranceGiven: boolean;
   constraintTolerance: number;
   optimalityTolerance: number;
   stepTolerance: number;
@@ -124,6 +126,7 @@ export function resolveOptions(p: Problem, options: ConstrainedOptions | undefin
     penaltyGrowth,
     maxPenalty,
     gradientTolerance: num(o, 'gradientTolerance', DEFAULTS.gradientTolerance, positive, 'a finite number > 0'),
+    gradientToleranceGiven: o.gradientTolerance !== undefined,
     constraintTolerance: num(o, 'constraintTolerance', DEFAULTS.constraintTolerance, positive, 'a finite number > 0'),
     optimalityTolerance: num(o, 'optimalityTolerance', DEFAULTS.optimalityTolerance, positive, 'a finite number > 0'),
     stepTolerance: num(o, 'stepTolerance', DEFAULTS.stepTolerance, positive, 'a finite number > 0'),

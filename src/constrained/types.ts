@@ -66,6 +66,8 @@ export interface IterationState {
 export interface ConstrainedOptions {
   method?: 'penalty' | 'augmented-lagrangian' | 'lbfgs' | 'projected-gradient';
   maxIterations?: number;
+  /** Inner-solve tolerance on the projected gradient: penalty and bounds-only solves (default 1e-8); the
+   *  augmented Lagrangian's final inner tolerance when given (default 0.1·optimalityTolerance·max(1, ‖∇f‖∞)). */
   gradientTolerance?: number;
   callback?: (state: IterationState) => boolean | void;
   signal?: AbortSignal;
