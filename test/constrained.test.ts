@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { OptimaError, solve, lagrangian, penalized, problem } from '../src/index.js';
-import { minimizeProblem as minimize } from '../src/constrained/index.js';
+import { OptimaError, lagrangian, maximize, minimize, objective, penalized, problem, quadratic, solve } from '../src/index.js';
 import { circle, hockSchittkowski, smooth, type Case } from './helpers/constrained-problems.js';
 import { randomArray, randomSpd, rng } from './helpers/reference.js';
 import { nastyNumber, size, vectorOf } from './fuzz/arbitraries.js';
@@ -103,6 +102,48 @@ describe('lagrangian and penalized', () => {
     expect(maxDiff(H.data, [2 + 14 * 2, 14 * (1 - 2), 14 * (1 - 2), 2 + 14 * 5])).toBeLessThan(1e-6);
     expectCode(() => penalized(q, -1), 'INVALID_OPTION', /r must be/);
     expectCode(() => P.value(Float64Array.from([1])), 'DIMENSION_MISMATCH', /x has length 1/);
+  });
+});
+
+describe('minimize(problem) through the public API', () => {
+  it('routes a Problem built on quadratic() and objective() to the constrained solvers', () => {
+    const q = quadratic({ H: [[2, 0], [0, 2]], g: [0, 0] });
+    const viaQuadratic = minimize(problem({ objective: q, constraints: circle.constraints }), [3, -1]);
+    expect(viaQuadratic.status).toBe('converged');
+    expect(maxDiff(viaQuadratic.x, [0.5, 0.5])).toBeLessThan(1e-6);
+    expect(viaQuadratic.multipliers![0]).toBeCloseTo(1, 5);
+    // objective() without a gradient: finite differences for ∇f and for the constraint.
+    const f = objective({ dim: 2, f: (x) => x[0]! ** 2 + x[1]! ** 2 });
+    const r = minimize(problem({ objective: f, constraints: [{ type: 'ineq', fn: (x) => 1 - x[0]! - x[1]! }] }), [3, -1], { method: 'penalty' });
+    expect(r.status).toBe('converged');
+    expect(maxDiff(r.x, [0.5, 0.5])).toBeLessThan(1e-5);
+    expect(r.constraintViolation).toBeLessThanOrEqual(1e-6);
+    q.dispose();
+  });
+  it('a Problem with bounds only uses the bound solver; maximize refuses a Problem', () => {
+    const box = problem({ objective: quad2, bounds: { lower: [1, -Infinity], upper: [2, Infinity] } });
+    const r = minimize(box, [5, 5]);
+    expect(r.message).toMatch(/projected L-BFGS/);
+    expect(maxDiff(r.x, [1, 0])).toBeLessThan(1e-8);
+    expectCode(() => maximize(box, [1, 1]), 'INVALID_OPTION');
+  });
+});
+
+describe('walkthrough section', () => {
+  it('prints the Lagrangian, the penalty path toward α = 2 and the augmented-Lagrangian answer', async () => {
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (...a: unknown[]) => void lines.push(a.join(' '));
+    try {
+      const { constrainedSection } = await import('../src/cli/demo/constrained.js');
+      await constrainedSection.run();
+    } finally {
+      console.log = log;
+    }
+    const text = lines.join('\n');
+    expect(text).toMatch(/α = 2: x\(α\) = \[2\.000, 2\.000\].*q\(α\) = L\(x\(α\), α\) = 2\.000/);
+    expect(text).toMatch(/1e\+3 +\[2\.000499750, 2\.000499750\]/); // x(r) = (3 + 4r)/(1 + 2r) at r = 1000
+    expect(text).toMatch(/x = \[2\.000000, 2\.000000\] +f = 2\.000000 +α = \[2\.000000\]/);
   });
 });
 
@@ -331,7 +372,7 @@ describe('options, limits and hostile objectives', () => {
     expectCode(() => minimize(p, [0, 0], { bounds: { lower: [0, 0] } } as never), 'INVALID_OPTION', /problem\(\{ bounds \}\)/);
     expectCode(() => minimize(p, [0, 0, 0]), 'DIMENSION_MISMATCH', /x0 has length 3/);
     expectCode(() => minimize(p, [0, NaN]), 'NOT_FINITE', /x0\[1\]/);
-    expectCode(() => minimize({} as never, [0, 0]), 'INVALID_OPTION');
+    expectCode(() => minimize({} as never, [0, 0]), 'INVALID_OBJECTIVE');
   });
   it('stops with max-iterations when the inner budget is spent', () => {
     const r = minimize(build(hockSchittkowski[4]!), hockSchittkowski[4]!.x0, { maxIterations: 5 });

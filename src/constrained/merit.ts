@@ -3,7 +3,7 @@ import { OptimaError } from '../errors.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { Composite, lagrangeTerms, penaltyTerms, type Terms } from './composite.js';
 import { Evaluator } from './evaluator.js';
-import { isProblem } from './problem.js';
+import { isProblem } from './is-problem.js';
 import type { ObjectiveShape, Problem } from './types.js';
 
 function requireProblem(p: unknown, fn: string): Problem {

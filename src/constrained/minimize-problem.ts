@@ -2,17 +2,19 @@
 // constraints defaults to the augmented Lagrangian; one with bounds only (or nothing) goes straight
 // to the projected L-BFGS bound solver.
 import { OptimaError } from '../errors.js';
+import { Vector, type VectorLike } from '../linalg/matrix.js';
 import { augmentedLagrangian } from './augmented-lagrangian.js';
 import { project } from './bound-solver.js';
 import { Composite } from './composite.js';
 import { Evaluator } from './evaluator.js';
 import { resolveOptions } from './options.js';
 import { penaltyMethod } from './penalty.js';
-import { isProblem } from './problem.js';
+import { isProblem } from './is-problem.js';
 import { Run, type Outcome } from './run.js';
 import type { ConstrainedOptions, ConstrainedResult, Problem } from './types.js';
 
 function startPoint(x0: unknown, n: number): Float64Array {
+  if (x0 instanceof Vector) x0 = x0.data;
   if (!(x0 instanceof Float64Array) && !Array.isArray(x0)) {
     throw new OptimaError('DIMENSION_MISMATCH', `x0 must be a Float64Array or number[]; got ${x0 === null ? 'null' : typeof x0}`);
   }
@@ -43,7 +45,7 @@ const NAMES = { penalty: 'penalty method', 'augmented-lagrangian': 'augmented La
  * result's `status` ('converged' only when all KKT residuals are within tolerance, 'infeasible',
  * 'max-iterations', 'stalled', 'diverged', 'aborted') and `message` say why.
  */
-export function minimizeProblem(problem: Problem, x0: Float64Array | readonly number[], options?: ConstrainedOptions): ConstrainedResult {
+export function minimizeProblem(problem: Problem, x0: VectorLike, options?: ConstrainedOptions): ConstrainedResult {
   if (!isProblem(problem)) throw new OptimaError('INVALID_OPTION', 'minimizeProblem: problem must be made by problem()');
   const o = resolveOptions(problem, options);
   const x = startPoint(x0, problem.dim);

@@ -1,6 +1,9 @@
 // problem(): validates a constrained problem once, so the solvers can trust its shape.
 import { OptimaError } from '../errors.js';
+import { ensureRegistered } from './register.js';
 import type { Constraint, ConstraintSpec, ObjectiveShape, Problem } from './types.js';
+
+export { isProblem } from './is-problem.js';
 
 function describe(v: unknown): string {
   if (typeof v === 'string') return `'${v}'`;
@@ -95,11 +98,6 @@ export function problem(spec: {
     }
     if (lower[i]! > -Infinity || upper[i]! < Infinity) bounded = true;
   }
+  ensureRegistered();
   return Object.freeze({ kind: 'problem', objective, dim: n, constraints, lower, upper, bounded });
-}
-
-/** True for values made by problem() (what minimize uses to route a Problem here). */
-export function isProblem(p: unknown): p is Problem {
-  return p !== null && typeof p === 'object' && (p as { kind?: unknown }).kind === 'problem'
-    && 'objective' in (p as object) && 'lower' in (p as object);
 }

@@ -121,3 +121,37 @@ export interface ConstrainedResult {
   /** One record per outer iteration: the penalty used and where its inner solve ended. */
   outerHistory?: OuterRecord[];
 }
+
+// minimize() takes these options and returns these fields for a Problem: declared onto the shared
+// MinimizeOptions / MinimizeResult so typed callers can pass and read them.
+declare module '../solvers/options.js' {
+  interface MinimizeOptions {
+    /** Problem only: inner bound-constrained solver, 'lbfgs' (default) or 'projected-gradient'. */
+    innerMethod?: 'lbfgs' | 'projected-gradient';
+    /** Problem only: outer iterations; default 12 (penalty), 50 (augmented Lagrangian). */
+    maxOuterIterations?: number;
+    /** Problem only: r₀ (penalty, default 1) or ρ₀ (augmented Lagrangian, default 10). */
+    initialPenalty?: number;
+    /** Problem only: factor r or ρ grows by (default 10). */
+    penaltyGrowth?: number;
+    /** Problem only: cap on r or ρ (default 1e10 penalty, 1e8 augmented Lagrangian). */
+    maxPenalty?: number;
+    /** Problem only: primal feasibility tolerance (default 1e-6). */
+    constraintTolerance?: number;
+    /** Problem only: KKT stationarity/complementarity tolerance relative to max(1, ‖∇f‖∞) (default 1e-6). */
+    optimalityTolerance?: number;
+    /** Problem only (augmented Lagrangian): starting multipliers, one per constraint (default 0). */
+    multipliers?: Float64Array | readonly number[];
+  }
+}
+declare module '../solvers/driver.js' {
+  interface MinimizeResult {
+    /** Problem only: KKT residuals at x. */
+    kkt?: KktResiduals;
+    /** Problem only: multipliers of the active bounds (z ≥ 0). */
+    boundMultipliers?: { lower: Float64Array; upper: Float64Array };
+    /** Problem only: number of outer iterations and where each ended. */
+    outerIterations?: number;
+    outerHistory?: OuterRecord[];
+  }
+}

@@ -1,25 +1,25 @@
 // Walkthrough section: the deck's constrained-optimization slides (Lagrangian, penalty) worked on
 // the running example f(x) = (x₁−3)² + (x₂−3)² with the constraint c(x) = x₁ + x₂ − 4 ≤ 0.
 // KKT by hand: 2(x − 3) + α(1, 1) = 0 and x₁ + x₂ = 4 give x* = (2, 2), α = 2, f* = 2.
-import { lagrangian, penalized, problem } from '../../index.js';
-import { minimizeProblem } from '../../constrained/index.js';
+import { lagrangian, minimize, problem, quadratic } from '../../index.js';
+import { type DemoSection, say } from './section.js';
 
 const fmt = (v: number, d = 6) => (Math.abs(v) < 5e-13 ? 0 : v).toFixed(d);
 const vec = (x: ArrayLike<number>, d = 6) => `[${Array.from(x, (v) => fmt(v, d)).join(', ')}]`;
 
-export const title = 'Constraints: the Lagrangian, the penalty method and the multiplier α';
+export const constrainedSection: DemoSection = {
+  title: 'Constraints: the Lagrangian, the penalty method and the multiplier α',
+  run() {
+    const f = quadratic({ H: [[2, 0], [0, 2]], g: [-6, -6], c: 18 });
+    try {
+      walkthrough(f, say);
+    } finally {
+      f.dispose();
+    }
+  },
+};
 
-export function run(print: (line: string) => void = console.log): void {
-  const f = {
-    dim: 2,
-    value: (x: Float64Array) => (x[0]! - 3) ** 2 + (x[1]! - 3) ** 2,
-    gradient: (x: Float64Array, out = new Float64Array(2)) => {
-      out[0] = 2 * (x[0]! - 3);
-      out[1] = 2 * (x[1]! - 3);
-      return out;
-    },
-    hessian: () => ({ rows: 2, cols: 2, data: Float64Array.of(2, 0, 0, 2) }),
-  };
+function walkthrough(f: ReturnType<typeof quadratic>, print: (line: string) => void): void {
   const p = problem({ objective: f, constraints: [{ type: 'ineq', fn: (x) => x[0]! + x[1]! - 4, gradient: (_x, g) => g.fill(1) }] });
   print('min f(x) = (x₁−3)² + (x₂−3)²  subject to  c(x) = x₁ + x₂ − 4 ≤ 0');
   print('The unconstrained minimum (3, 3) violates c: the answer lies on the line x₁ + x₂ = 4.\n');
@@ -36,7 +36,7 @@ export function run(print: (line: string) => void = console.log): void {
   print('');
 
   print('Penalty  min f(x) + r·max(0, c(x))²  for growing r (warm-started, projected L-BFGS inside):');
-  const pen = minimizeProblem(p, [0, 0], { method: 'penalty', initialPenalty: 1, penaltyGrowth: 10, maxOuterIterations: 8 });
+  const pen = minimize(p, [0, 0], { method: 'penalty', initialPenalty: 1, penaltyGrowth: 10, maxOuterIterations: 8 });
   print('        r   x(r)                          c(x(r))      2r·max(0,c) → α   ‖x(r) − x*‖∞');
   for (const o of pen.outerHistory!) {
     const c = o.x[0]! + o.x[1]! - 4;
@@ -45,7 +45,7 @@ export function run(print: (line: string) => void = console.log): void {
   print('x(r) = (3 + 4r)/(1 + 2r) in each coordinate: the violation shrinks like 1/r and 2r·c(x(r)) → α = 2.');
   print(`status ${pen.status}: ${pen.message}\n`);
 
-  const al = minimizeProblem(p, [0, 0]);
+  const al = minimize(p, [0, 0]);
   print('Augmented Lagrangian (the default for constraints): α is updated, r need not grow');
   print(`  x = ${vec(al.x)}  f = ${fmt(al.fx)}  α = ${vec(al.multipliers!)}  outer iterations ${al.outerIterations}`);
   const k = al.kkt!;

@@ -1,4 +1,5 @@
 // The walkthrough's sections, in order. A new section is a file in this folder and one entry here.
+import { constrainedSection } from './constrained.js';
 import { cubicSection } from './cubic.js';
 import { directSolution } from './direct.js';
 import { gradientDescentTable } from './gradientDescent.js';
@@ -18,6 +19,7 @@ export const SECTIONS: DemoSection[] = [
   // saddle point of x² − y² (analysis) goes here
   cubicSection,
   vanishingGradient,
-  // convexity (analysis) and constraints via penalty (constrained) go here
+  // convexity (analysis) goes here
+  constrainedSection,
   solverSummary,
 ];
