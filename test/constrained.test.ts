@@ -126,6 +126,11 @@ describe('minimize(problem) through the public API', () => {
     expect(r.message).toMatch(/projected L-BFGS/);
     expect(maxDiff(r.x, [1, 0])).toBeLessThan(1e-8);
     expectCode(() => maximize(box, [1, 1]), 'INVALID_OPTION');
+    // Neither constraints nor bounds: any unconstrained method runs on the objective.
+    const free = minimize(problem({ objective: quad2 }), [3, 4], { method: 'bfgs' });
+    expect(free.status).toBe('converged');
+    expect(maxDiff(free.x, [0, 0])).toBeLessThan(1e-8);
+    expectCode(() => minimize(box, [5, 5], { method: 'bfgs' }), 'INVALID_OPTION', /options\.method/);
   });
 });
 

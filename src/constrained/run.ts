@@ -1,5 +1,6 @@
 // One constrained solve's bookkeeping: the inner-iteration budget, the callback, the history, the
 // per-outer-iteration record, and the final result with its KKT residuals and status message.
+import { REASONS } from '../solvers/status.js';
 import type { Composite } from './composite.js';
 import { Evaluator } from './evaluator.js';
 import { minimizeInBox, type InnerResult } from './bound-solver.js';
@@ -115,7 +116,7 @@ export class Run {
       'vanishing-gradient': 'the gradient vanished',
       diverged: 'a NaN or infinite value was met, or f fell below −1e300',
       aborted: this.abortedBy === 'callback' ? 'stopped by the callback' : 'stopped by the AbortSignal',
-      infeasible: 'the constraints appear infeasible: x is a stationary point of the constraint violation, which stays positive',
+      infeasible: REASONS.infeasible.message(),
     };
     return {
       x: out.x,

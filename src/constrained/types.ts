@@ -1,15 +1,10 @@
-// Shapes shared by the constrained-optimization modules. `ObjectiveShape` is structurally the
-// Objective of API.md (src/objective/types.ts once it lands on main): any object with these
-// members is accepted, so user-made objectives and optima's own work alike.
-import type { Matrix } from '../linalg/matrix.js';
+// Shapes shared by the constrained-optimization modules. Objectives are the shared Objective
+// (src/objective/types.ts): any object with dim, value, gradient and hessian is accepted.
+import type { Objective } from '../objective/types.js';
+import type { Status } from '../solvers/status.js';
 
-/** f: ℝⁿ → ℝ with gradient and Hessian (API.md `Objective`). */
-export interface ObjectiveShape {
-  readonly dim: number;
-  value(x: Float64Array): number;
-  gradient(x: Float64Array, out?: Float64Array): Float64Array;
-  hessian(x: Float64Array): Matrix;
-}
+/** f: ℝⁿ → ℝ with gradient and Hessian: the shared Objective of API.md. */
+export type ObjectiveShape = Objective;
 
 /** One constraint as the user writes it: 'ineq' means fn(x) ≤ 0, 'eq' means fn(x) = 0. */
 export interface ConstraintSpec {
@@ -40,9 +35,8 @@ export interface Problem {
   readonly bounded: boolean;
 }
 
-/** The statuses a constrained solve can end with: the unconstrained table plus 'infeasible'. */
-export type ConstrainedStatus =
-  | 'converged' | 'max-iterations' | 'stalled' | 'vanishing-gradient' | 'diverged' | 'aborted' | 'infeasible';
+/** The statuses a constrained solve can end with: the shared table (which has 'infeasible' for this module). */
+export type ConstrainedStatus = Status;
 
 /** Karush–Kuhn–Tucker residuals at the returned point (all ∞-norms). */
 export interface KktResiduals {
