@@ -118,6 +118,9 @@ describe('minimize(problem) through the public API', () => {
     expect(r.status).toBe('converged');
     expect(maxDiff(r.x, [0.5, 0.5])).toBeLessThan(1e-5);
     expect(r.constraintViolation).toBeLessThanOrEqual(1e-6);
+    // Evaluations count calls of the user's f, finite-difference gradients included (2n per gradient).
+    expect(r.evaluations.f).toBe(f.calls!.f);
+    expect(r.evaluations.f).toBeGreaterThanOrEqual(4 * r.evaluations.gradient);
     q.dispose();
   });
   it('a Problem with bounds only uses the bound solver; maximize refuses a Problem', () => {

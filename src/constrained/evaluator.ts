@@ -17,11 +17,27 @@ export class Evaluator {
   readonly n: number;
   readonly m: number;
   private readonly xc: Float64Array;
+  /** The objective's own call counters at the start, when it keeps them (finite-difference objectives). */
+  private readonly base: { f: number; gradient: number; hessian: number } | undefined;
 
   constructor(readonly problem: Problem) {
     this.n = problem.dim;
     this.m = problem.constraints.length;
     this.xc = new Float64Array(this.n);
+    const c = problem.objective.calls;
+    this.base = c ? { f: c.f, gradient: c.gradient, hessian: c.hessian } : undefined;
+  }
+
+  /**
+   * Evaluations for the result: calls of user code when the objective counts them itself (one
+   * finite-difference gradient is then 2n calls of f, as the unconstrained solvers report), else
+   * interface calls; plus constraint calls (finite differences included) and analytic constraint gradients.
+   */
+  evaluations(): Counts {
+    const c = this.problem.objective.calls;
+    const own = this.counts;
+    if (!c || !this.base) return { ...own };
+    return { ...own, f: c.f - this.base.f, gradient: c.gradient - this.base.gradient, hessian: c.hessian - this.base.hessian };
   }
 
   private copy(x: Float64Array): Float64Array {

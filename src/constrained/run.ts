@@ -123,7 +123,7 @@ export class Run {
       fx: report.fx,
       gradientNorm: k.stationarity,
       iterations: this.iterations,
-      evaluations: { ...this.ev.counts },
+      evaluations: this.ev.evaluations(),
       converged: out.status === 'converged',
       status: out.status,
       message: `${methodName}: ${why[out.status]}${out.detail ? ` (${out.detail})` : ''}; ${summary}`,
