@@ -294,6 +294,101 @@ describe('equality-constrained quadratic against its KKT system', () => {
   });
 });
 
+describe('random strictly convex QPs with linear inequalities, against active-set enumeration', () => {
+  // min ½xᵀHx + gᵀx s.t. Ax ≤ b. The unique optimum is the one active set S whose KKT system
+  // [[H A_Sᵀ] [A_S 0]]·[x; α_S] = [−g; b_S] gives A x ≤ b and α_S ≥ 0: found by trying all 2^m sets with solve().
+  function reference(H: Float64Array, g: Float64Array, A: Float64Array[], b: Float64Array): { x: Float64Array; alpha: Float64Array } {
+    const n = g.length;
+    const m = A.length;
+    for (let mask = 0; mask < 1 << m; mask++) {
+      const S = [...Array(m).keys()].filter((i) => mask & (1 << i));
+      const k = S.length;
+      const K: number[][] = Array.from({ length: n + k }, () => new Array(n + k).fill(0));
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) K[i]![j] = H[i * n + j]!;
+      S.forEach((c, r) => { for (let j = 0; j < n; j++) { K[n + r]![j] = A[c]![j]!; K[j]![n + r] = A[c]![j]!; } });
+      let sol: Float64Array;
+      try {
+        sol = solve(K, [...Array.from(g, (v) => -v), ...S.map((c) => b[c]!)]);
+      } catch {
+        continue; // dependent active constraints
+      }
+      const x = sol.subarray(0, n);
+      const feasible = A.every((a, i) => a.reduce((s, v, j) => s + v * x[j]!, 0) <= b[i]! + 1e-9);
+      if (!feasible || S.some((_, r) => sol[n + r]! < -1e-9)) continue;
+      const alpha = new Float64Array(m);
+      S.forEach((c, r) => { alpha[c] = sol[n + r]!; });
+      return { x: Float64Array.from(x), alpha };
+    }
+    throw new Error('no KKT point found');
+  }
+  it('20 seeded problems (n = 4, m = 5): x and α match for both methods', () => {
+    const rand = rng(2024);
+    const activeCounts: number[] = [];
+    for (let trial = 0; trial < 20; trial++) {
+      const n = 4;
+      const m = 5;
+      const H = randomSpd(n, rand);
+      const g = randomArray(n, rand, 5);
+      const A = Array.from({ length: m }, () => randomArray(n, rand));
+      const b = Float64Array.from({ length: m }, () => rand()); // x = 0 is strictly feasible when b > 0
+      for (let i = 0; i < m; i++) b[i] = Math.abs(b[i]!) + 0.05;
+      const ref = reference(H, g, A, b);
+      activeCounts.push(ref.alpha.filter((a) => a > 0).length);
+      const obj = smooth(n, (x) => {
+        let v = 0;
+        for (let i = 0; i < n; i++) {
+          let hx = 0;
+          for (let j = 0; j < n; j++) hx += H[i * n + j]! * x[j]!;
+          v += 0.5 * x[i]! * hx + g[i]! * x[i]!;
+        }
+        return v;
+      }, (x, out) => {
+        for (let i = 0; i < n; i++) {
+          let hx = g[i]!;
+          for (let j = 0; j < n; j++) hx += H[i * n + j]! * x[j]!;
+          out[i] = hx;
+        }
+      });
+      const constraints = A.map((a, i) => ({
+        type: 'ineq' as const,
+        fn: (x: Float64Array) => a.reduce((s, v, j) => s + v * x[j]!, 0) - b[i]!,
+        gradient: (_x: Float64Array, out: Float64Array) => out.set(a),
+      }));
+      for (const method of ['augmented-lagrangian', 'penalty'] as const) {
+        const r = minimize(problem({ objective: obj, constraints }), new Array(n).fill(0), { method });
+        expect(r.status, `trial ${trial} ${method}: ${r.message}`).toBe('converged');
+        expect(maxDiff(r.x, ref.x), `trial ${trial} ${method} x`).toBeLessThan(1e-5);
+        expect(maxDiff(r.multipliers!, ref.alpha), `trial ${trial} ${method} α`).toBeLessThan(1e-4);
+      }
+    }
+    // The set exercises interior, single-active and multi-active optima alike (counts 0–2 with this seed).
+    expect(Math.max(...activeCounts)).toBeGreaterThanOrEqual(2);
+    expect(activeCounts.filter((k) => k >= 1).length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe('scipy.optimize tutorial problem', () => {
+  it('min (x−1)² + (y−2.5)² s.t. x − 2y + 2 ≥ 0, −x − 2y + 6 ≥ 0, −x + 2y + 2 ≥ 0, x, y ≥ 0 → (1.4, 1.7)', () => {
+    const f = smooth(2, (x) => (x[0]! - 1) ** 2 + (x[1]! - 2.5) ** 2, (x, g) => { g[0] = 2 * (x[0]! - 1); g[1] = 2 * (x[1]! - 2.5); });
+    const p = problem({
+      objective: f,
+      constraints: [
+        { type: 'ineq', fn: (x) => -(x[0]! - 2 * x[1]! + 2) },
+        { type: 'ineq', fn: (x) => -(-x[0]! - 2 * x[1]! + 6) },
+        { type: 'ineq', fn: (x) => -(-x[0]! + 2 * x[1]! + 2) },
+      ],
+      bounds: { lower: [0, 0] },
+    });
+    for (const method of ['augmented-lagrangian', 'penalty'] as const) {
+      const r = minimize(p, [2, 0], { method });
+      expect(r.status).toBe('converged');
+      expect(maxDiff(r.x, [1.4, 1.7])).toBeLessThan(1e-5);
+      // Only x − 2y + 2 ≥ 0 is active: 2(x − 1, y − 2.5) + α(−1, 2) = 0 at (1.4, 1.7) gives α = 0.8.
+      expect(maxDiff(r.multipliers!, [0.8, 0, 0])).toBeLessThan(1e-5);
+    }
+  });
+});
+
 describe('Hock–Schittkowski problems (published optima)', () => {
   for (const c of hockSchittkowski) {
     for (const method of ['augmented-lagrangian', 'penalty'] as const) {
