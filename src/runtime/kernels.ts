@@ -14,6 +14,7 @@ export interface Kernels {
   copy(dst: number, src: number, n: number): void;
   fill(x: number, n: number, value: number): void;
   gemv(m: number, n: number, alpha: number, a: number, x: number, beta: number, y: number): void;
+  matvecChecked(m: number, n: number, a: number, x: number, y: number): number;
   symv(n: number, alpha: number, a: number, x: number, beta: number, y: number, work: number): void;
   cholesky(a: number, n: number, tol: number): number;
   choleskySolve(a: number, n: number, b: number): void;

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
+import { analysisTargets } from './analysisTargets.js';
 
 type Api = typeof Optima;
 export interface Target {
@@ -106,5 +107,6 @@ export const targets: Target[] = [
     },
     knownGood: (o) => expect(o.penalized(fuzzProblem(o), 2).value(Float64Array.of(0, 0))).toBe(2),
   },
+  ...analysisTargets,
 ];
 void nastyNumber;
