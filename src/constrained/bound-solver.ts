@@ -26,6 +26,8 @@ export interface InnerOptions {
   /** Called after every accepted step; returning false stops with 'aborted'. */
   onIterate?: (x: Float64Array, fx: number, projectedGradientNorm: number) => boolean;
   signal?: AbortSignal;
+  /** Reusable L-BFGS workspace (size = memory, n = dimension); cleared at the start. */
+  workspace?: Memory;
 }
 
 export interface InnerResult {
@@ -82,24 +84,26 @@ function normInf(a: Float64Array): number {
   return m;
 }
 
-/** Limited-memory pairs (s, y) in a preallocated ring buffer (no allocation per iteration). */
-class Memory {
-  private readonly s: Float64Array[];
-  private readonly y: Float64Array[];
+/**
+ * Limited-memory pairs (s, y) in a ring buffer whose slots are allocated on first use and then
+ * reused (no allocation per iteration; one workspace can serve every inner solve of a run).
+ */
+export class Memory {
+  private readonly s: Float64Array[] = [];
+  private readonly y: Float64Array[] = [];
   private readonly rho: Float64Array;
   private readonly alpha: Float64Array;
   /** Stored pairs, and the ring slot the next pair goes to. */
   count = 0;
   private head = 0;
   private gamma = 1;
-  constructor(readonly size: number, n: number) {
-    this.s = Array.from({ length: size }, () => new Float64Array(n));
-    this.y = Array.from({ length: size }, () => new Float64Array(n));
+  constructor(readonly size: number, readonly n: number) {
     this.rho = new Float64Array(size);
     this.alpha = new Float64Array(size);
   }
   clear(): void {
     this.count = 0;
+    this.head = 0;
   }
   push(s: Float64Array, y: Float64Array): boolean {
     if (this.size === 0) return false;
@@ -108,6 +112,10 @@ class Memory {
     // Keep the pair only with safely positive curvature, so H stays positive definite.
     if (!(sy > EPS * yy) || !(yy > 0) || !Number.isFinite(sy)) return false;
     const j = this.head;
+    if (j === this.s.length) {
+      this.s.push(new Float64Array(this.n));
+      this.y.push(new Float64Array(this.n));
+    }
     this.s[j]!.set(s);
     this.y[j]!.set(y);
     this.rho[j] = 1 / sy;
@@ -150,7 +158,10 @@ export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOpti
   const s = new Float64Array(n);
   const y = new Float64Array(n);
   const free = new Uint8Array(n);
-  const mem = new Memory(o.method === 'lbfgs' ? o.memory : 0, n);
+  const size = o.method === 'lbfgs' ? o.memory : 0;
+  const ws = o.workspace;
+  const mem = ws && ws.size === size && ws.n === n ? ws : new Memory(size, n);
+  mem.clear();
   let bbStep = 0;
   let fx = phi.value(x);
   phi.gradient(x, g);

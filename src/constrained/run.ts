@@ -3,7 +3,7 @@
 import { REASONS } from '../solvers/status.js';
 import type { Composite } from './composite.js';
 import { Evaluator } from './evaluator.js';
-import { minimizeInBox, type InnerResult } from './bound-solver.js';
+import { Memory, minimizeInBox, type InnerResult } from './bound-solver.js';
 import { kktResiduals, type KktReport } from './kkt.js';
 import type { Resolved } from './options.js';
 import type { ConstrainedResult, ConstrainedStatus, OuterRecord } from './types.js';
@@ -22,9 +22,11 @@ export class Run {
   abortedBy: 'callback' | 'signal' | undefined;
   readonly outer: OuterRecord[] = [];
   readonly history: ConstrainedResult['history'];
+  private readonly workspace: Memory;
 
   constructor(readonly ev: Evaluator, readonly o: Resolved) {
     this.history = o.history ? { x: [], fx: [], gradientNorm: [] } : undefined;
+    this.workspace = new Memory(o.innerMethod === 'lbfgs' ? o.memory : 0, ev.n);
   }
 
   budgetLeft(): number {
@@ -37,7 +39,7 @@ export class Run {
     const p = this.ev.problem;
     const r = minimizeInBox(phi, x0, {
       lower: p.lower, upper: p.upper, tolerance, maxIterations: this.budgetLeft(),
-      method: o.innerMethod, memory: o.memory, signal: o.signal,
+      method: o.innerMethod, memory: o.memory, signal: o.signal, workspace: this.workspace,
       onIterate: (x, _phi, pg) => {
         this.iterations++;
         if (this.history) {
