@@ -3,7 +3,8 @@
 // (headline), the penalty method, and — where the objective has a finite unconstrained minimum —
 // the unconstrained L-BFGS solve of the same objective from the same start, so the cost of the
 // constraints shows. numeric.js's solveQP (Goldfarb–Idnani) is the JS peer on the quadratic
-// programs. Evaluations per solve are reported as checks (they are what dominates for real f).
+// programs, scipy's SLSQP the native column. Evaluations per solve are reported as checks (they
+// are what dominates for a costly f).
 import { minimize, problem } from 'optima';
 import type { CaseSpec, SuiteContext, SuiteResult } from './harness.js';
 import { circle, hockSchittkowski, smooth, type Case } from '../test/helpers/constrained-problems.js';
@@ -120,5 +121,8 @@ export async function run(ctx: SuiteContext): Promise<SuiteResult> {
       cases.push({ workload: w, impl: 'numeric.js solveQP', role: 'peer', setup: () => () => numeric.solveQP(qp.D, qp.d, qp.A, qp.b) });
     }
   }
-  return ctx.measure({ suite: 'constrained', cases, checks });
+  // scipy SLSQP (bench/native.py 'slsqp:k') on the same problems, as the native column.
+  const native: Record<string, string> = { [circle.name]: 'slsqp:0' };
+  for (const c of hockSchittkowski) native[c.name] = `slsqp:${c.name.slice(2)}`;
+  return ctx.measure({ suite: 'constrained', cases, checks, native });
 }
