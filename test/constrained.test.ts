@@ -195,6 +195,7 @@ describe('bounds by projection', () => {
       expect(seen.length).toBe(r.iterations);
       expect(r.history!.x.length).toBe(r.iterations);
       for (const x of [...seen, ...r.history!.x]) for (const v of x) expect(v >= 0 && v <= 1).toBe(true);
+      r.history!.x.forEach((x, k) => expect(r.history!.fx[k]).toBe(f.value(x))); // fx is f itself, not a merit
       expect(r.boundMultipliers!.upper[0]).toBeCloseTo(4, 10);
       expect(r.boundMultipliers!.lower[1]).toBeCloseTo(5, 10);
       expect(r.kkt!.stationarity).toBe(0);
@@ -243,8 +244,10 @@ describe('bounds by projection', () => {
   it('keeps every iterate of the augmented Lagrangian inside the bounds (HS71)', () => {
     const c = hockSchittkowski.find((h) => h.name === 'HS71')!;
     const seen: Float64Array[] = [];
-    const r = minimize(build(c), c.x0, { callback: (s) => void seen.push(s.x) });
+    let fxIsF = true;
+    const r = minimize(build(c), c.x0, { callback: (s) => { seen.push(s.x); fxIsF &&= s.fx === c.objective.value(s.x); } });
     expect(r.status).toBe('converged');
+    expect(fxIsF).toBe(true); // the callback sees f(x), not the augmented Lagrangian
     expect(seen.length).toBeGreaterThan(10);
     for (const x of seen) for (const v of x) expect(v >= 1 && v <= 5).toBe(true);
   });
