@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { OptimaError, lagrangian, maximize, minimize, objective, penalized, problem, quadratic, solve } from '../src/index.js';
+import { OptimaError, lagrangian, maximize, minimize, objective, penalized, problem, quadratic, solve, vector } from '../src/index.js';
 import { circle, hockSchittkowski, smooth, type Case } from './helpers/constrained-problems.js';
 import { randomArray, randomSpd, rng } from './helpers/reference.js';
 import { nastyNumber, size, vectorOf } from './fuzz/arbitraries.js';
@@ -152,6 +152,46 @@ describe('walkthrough section', () => {
     expect(text).toMatch(/α = 2: x\(α\) = \[2\.000, 2\.000\].*q\(α\) = L\(x\(α\), α\) = 2\.000/);
     expect(text).toMatch(/1e\+3 +\[2\.000499750, 2\.000499750\]/); // x(r) = (3 + 4r)/(1 + 2r) at r = 1000
     expect(text).toMatch(/x = \[2\.000000, 2\.000000\] +f = 2\.000000 +α = \[2\.000000\]/);
+  });
+});
+
+describe('Hessians of penalized and lagrangian with nonlinear constraints (HS71)', () => {
+  it('match central differences of their gradients', () => {
+    const c = hockSchittkowski[4]!;
+    const p = build(c);
+    // [1.2, 4.5, 3.9, 1.5]: product 31.6 ≥ 25 (inequality inactive), Σx² = 40.95 ≠ 40;
+    // [1.1, 4.2, 3.5, 1.4]: product 22.6 < 25 (violated: its ∇g∇gᵀ and g∇²g terms are in play).
+    for (const [x, obj] of [[1.2, 4.5, 3.9, 1.5], [1.1, 4.2, 3.5, 1.4]].flatMap((pt) => [penalized(p, 30), lagrangian(p, [0.7, -0.3])].map((o) => [pt, o] as const))) {
+      const H = obj.hessian(Float64Array.from(x));
+      const h = 1e-5;
+      let worst = 0;
+      for (let j = 0; j < 4; j++) {
+        const up = Float64Array.from(x);
+        const dn = Float64Array.from(x);
+        up[j]! += h;
+        dn[j]! -= h;
+        const gu = obj.gradient(up);
+        const gd = obj.gradient(dn);
+        for (let i = 0; i < 4; i++) worst = Math.max(worst, Math.abs(H.data[i * 4 + j]! - (gu[i]! - gd[i]!) / (2 * h)) / Math.max(1, Math.abs(H.data[i * 4 + j]!)));
+      }
+      expect(worst).toBeLessThan(1e-5);
+      for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) expect(H.data[i * 4 + j]).toBe(H.data[j * 4 + i]);
+    }
+  });
+});
+
+describe('starting points', () => {
+  it('accepts a resident vector() and projects a start outside the bounds', () => {
+    const x0 = vector([-5, 9]);
+    const seen: Float64Array[] = [];
+    const r = minimize(problem({ objective: quad2, constraints: circle.constraints, bounds: { lower: [0, 0], upper: [2, 2] } }), x0, {
+      callback: (s) => void seen.push(s.x),
+    });
+    expect(r.status).toBe('converged');
+    expect(maxDiff(r.x, [0.5, 0.5])).toBeLessThan(1e-6);
+    for (const x of seen) for (const v of x) expect(v >= 0 && v <= 2).toBe(true);
+    expect(Array.from(x0.data)).toEqual([-5, 9]);
+    x0.dispose();
   });
 });
 

@@ -102,6 +102,14 @@ export class Composite {
         for (let k = 0; k < n * n; k++) data[k]! += w1 * Hc.data[k]!;
       }
     }
+    // Symmetrize: an objective's finite-difference Hessian may be asymmetric at rounding level.
+    for (let r = 0; r < n; r++) {
+      for (let q = r + 1; q < n; q++) {
+        const v = 0.5 * (data[r * n + q]! + data[q * n + r]!);
+        data[r * n + q] = v;
+        data[q * n + r] = v;
+      }
+    }
     return { rows: n, cols: n, data };
   }
 }
