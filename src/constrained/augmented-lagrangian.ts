@@ -28,9 +28,12 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
   let vPrev = Infinity;
   let innerTol = Math.max(1e-2, o.optimalityTolerance);
   let last: Outcome | undefined;
+  let rhoGrew = false;
   for (let k = 0; k < o.maxOuterIterations; k++) {
     phi.terms = augmentedTerms(isEq, lambda, rho);
-    const inner = run.inner(phi, x, innerTol);
+    // A multiplier update changes φ little, so the curvature pairs of the last solve stay useful;
+    // after ρ grows they would not (curvature ×growth along ∇c), so start afresh then.
+    const inner = run.inner(phi, x, innerTol, k > 0 && !rhoGrew);
     x = inner.x;
     phi.value(x);
     let v = 0;
@@ -61,7 +64,8 @@ export function augmentedLagrangian(run: Run, x0: Float64Array): Outcome {
     }
     last = { x, multipliers, status: 'max-iterations', detail: `${k + 1} outer iterations, ρ = ${rho}`, report };
     if (run.budgetLeft() === 0) return { ...last, detail: `iteration budget ${o.maxIterations} spent` };
-    if (v > 0.5 * vPrev) rho = Math.min(rho * o.penaltyGrowth, o.maxPenalty);
+    rhoGrew = v > 0.5 * vPrev && rho < o.maxPenalty;
+    if (rhoGrew) rho = Math.min(rho * o.penaltyGrowth, o.maxPenalty);
     vPrev = v;
     const floor = o.gradientToleranceGiven ? o.gradientTolerance : 0.1 * o.optimalityTolerance * Math.max(1, report.gradientNormF);
     innerTol = Math.max(floor, 0.1 * innerTol);

@@ -26,8 +26,9 @@ export interface InnerOptions {
   /** Called after every accepted step; returning false stops with 'aborted'. */
   onIterate?: (x: Float64Array, fx: number, projectedGradientNorm: number) => boolean;
   signal?: AbortSignal;
-  /** Reusable L-BFGS workspace (size = memory, n = dimension); cleared at the start. */
+  /** Reusable L-BFGS workspace (size = memory, n = dimension); cleared at the start unless keepMemory. */
   workspace?: Memory;
+  keepMemory?: boolean;
 }
 
 export interface InnerResult {
@@ -161,7 +162,7 @@ export function minimizeInBox(phi: InnerFunction, x0: Float64Array, o: InnerOpti
   const size = o.method === 'lbfgs' ? o.memory : 0;
   const ws = o.workspace;
   const mem = ws && ws.size === size && ws.n === n ? ws : new Memory(size, n);
-  mem.clear();
+  if (!o.keepMemory) mem.clear();
   let bbStep = 0;
   let fx = phi.value(x);
   phi.gradient(x, g);

@@ -33,13 +33,17 @@ export class Run {
     return Math.max(0, this.o.maxIterations - this.iterations);
   }
 
-  /** One inner solve of φ over the box; reports each accepted iterate with fx = f(x) (not φ). */
-  inner(phi: Composite, x0: Float64Array, tolerance: number): InnerResult {
+  /**
+   * One inner solve of φ over the box; reports each accepted iterate with fx = f(x) (not φ).
+   * keepMemory carries the L-BFGS pairs over from the previous inner solve: worth it when φ changed
+   * little (a multiplier update), harmful when its curvature jumped (the penalty growing ×10).
+   */
+  inner(phi: Composite, x0: Float64Array, tolerance: number, keepMemory = false): InnerResult {
     const { o } = this;
     const p = this.ev.problem;
     const r = minimizeInBox(phi, x0, {
       lower: p.lower, upper: p.upper, tolerance, maxIterations: this.budgetLeft(),
-      method: o.innerMethod, memory: o.memory, signal: o.signal, workspace: this.workspace,
+      method: o.innerMethod, memory: o.memory, signal: o.signal, workspace: this.workspace, keepMemory,
       onIterate: (x, _phi, pg) => {
         this.iterations++;
         if (this.history) {
