@@ -44,6 +44,11 @@ const NAMES = { penalty: 'penalty method', 'augmented-lagrangian': 'augmented La
  * into them; every iterate stays inside. Never throws for a problem that fails to converge: the
  * result's `status` ('converged' only when all KKT residuals are within tolerance, 'infeasible',
  * 'max-iterations', 'stalled', 'diverged', 'aborted') and `message` say why.
+ *
+ * `iterations`, `callback` and `history` count inner iterations over the whole run; each reports x,
+ * fx = f(x) (the objective, not the penalty or augmented Lagrangian) and gradientNorm = the projected
+ * gradient of the function the inner solver is minimizing. `gradientNorm` of the result is the KKT
+ * stationarity. `outerHistory` records each outer iteration (penalty, x, f, violation).
  */
 export function minimizeProblem(problem: Problem, x0: VectorLike, options?: ConstrainedOptions): ConstrainedResult {
   if (!isProblem(problem)) throw new OptimaError('INVALID_OPTION', 'minimizeProblem: problem must be made by problem()');
