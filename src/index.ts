@@ -27,3 +27,5 @@ export {
 } from './analysis/gradientHealth.js';
 export type { Region } from './analysis/common.js';
 export { richardsonGradient, richardsonHessian, type RichardsonOptions } from './analysis/richardson.js';
+export { problem, penalized, lagrangian } from './constrained/index.js';
+export type { Problem, ConstraintSpec, ConstrainedOptions, ConstrainedResult, ConstrainedStatus, KktResiduals } from './constrained/index.js';
