@@ -22,6 +22,7 @@ type Published = {
   timing: { evaluate: number; paint: number; solveMs: number; where: string };
   runs: { method: string; error?: string; status?: string; iterations?: number; x: number[] | null; fx?: number }[];
   penalty: { r: number; x: [number, number]; c: number }[];
+  reference?: { x: [number, number]; multiplier: number; status: string; violation: number };
   point: { kind: string; values: [number, number]; grad: [number, number] } | null;
   convexVerdict: { convex: boolean; counterexample?: { x: Record<string, number>; y: Record<string, number>; lambda: number; gap: number } } | null;
   tanh?: { status?: string; iterations?: number; w?: number; error?: string };
@@ -272,6 +273,15 @@ describe.skipIf(chromiumMissing)(`the built playground in Chromium${chromiumMiss
     expect(Math.abs(last.x[0] - 0.7864)).toBeLessThan(2e-3);
     expect(Math.abs(last.x[1] - 0.6177)).toBeLessThan(2e-3);
     expect(last.c).toBeLessThan(1e-4);
+    // minimize(problem) (augmented Lagrangian) lands on the same point, on the boundary, with α > 0:
+    // at the optimum ∇f = −α∇c, so α = |∇f| / |∇c| — recompute it from the playground's Rosenbrock.
+    const ref = pub.reference!;
+    expect(ref.status).toBe('converged');
+    expect(Math.abs(ref.x[0] - 0.7864)).toBeLessThan(1e-3);
+    expect(Math.abs(ref.x[0] ** 2 + ref.x[1] ** 2 - 1)).toBeLessThan(1e-6);
+    const g = findFunction('rosenbrock').grad(ref.x[0], ref.x[1]);
+    expect(Math.abs(ref.multiplier - Math.hypot(g[0], g[1]) / Math.hypot(2 * ref.x[0], 2 * ref.x[1]))).toBeLessThan(1e-4 * ref.multiplier);
+    expect(await page.textContent('#al-result')).toMatch(/augmented Lagrangian/);
     await page.close();
   });
 

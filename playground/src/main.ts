@@ -7,7 +7,7 @@ import { METHODS, parseHash, toHash, type State } from './state.js';
 import { GRID, Surface, customFunction } from './surface.js';
 import { COLOURS, runSolvers, type Run } from './runs.js';
 import { describe, drawInspect, inspectPoint, type PointInfo } from './inspect.js';
-import { constraintOf, drawFeasible, drawPenalty, penaltyChart, penaltyPath, penaltyTable, type PenaltyRow } from './views/constrained.js';
+import { constraintOf, drawFeasible, drawPenalty, penaltyChart, penaltyPath, penaltyTable } from './views/constrained.js';
 import { charts, resultsTable } from './views/descent.js';
 import { checkBoxConvexity, drawChord, type Verdict } from './convexity.js';
 import { describeTanh, drawTanh, runTanh } from './views/tanh.js';
@@ -79,7 +79,7 @@ function objectiveOf(f: Fn2): Objective {
 }
 
 let runs: Run[] = [];
-let penalty: { rows: PenaltyRow[]; error?: string } = { rows: [] };
+let penalty: ReturnType<typeof penaltyPath> = { rows: [] };
 let point: PointInfo | null = null;
 let solveMs = 0;
 
@@ -94,7 +94,7 @@ function drawSurface(): void {
   }
   if (state.view === 'constrained') {
     drawFeasible(surface, state.constraint, state.radius);
-    drawPenalty(surface, penalty.rows, anim.shown, state.x0, constraintOf(state.constraint, state.radius));
+    drawPenalty(surface, penalty.rows, anim.shown, state.x0, constraintOf(state.constraint, state.radius), penalty.reference);
   } else {
     for (const r of runs) surface.path(r.path, anim.shown, COLOURS[r.method]);
   }
@@ -187,6 +187,11 @@ function render(restart = true): void {
   } else {
     penaltyTable(penalty.rows);
     penaltyChart(penalty.rows);
+    const ref = penalty.reference;
+    $('al-result').textContent = ref
+      ? `minimize(problem, x0) (augmented Lagrangian, red ring): x = (${formatNumber(ref.x[0])}, ${formatNumber(ref.x[1])}), ` +
+        `multiplier α = ${formatNumber(ref.multiplier)}, violation ${formatNumber(ref.violation)}, ${ref.status}.`
+      : '';
     if (penalty.error) $('inspect').textContent = `Penalty method: ${penalty.error}\n\n` + $('inspect').textContent;
   }
   const { evaluate, paint, where } = surface.timing;
@@ -201,7 +206,7 @@ function publish(extra: object): void {
   (window as unknown as { __playground: unknown }).__playground = {
     state, backend: api.backend(), timing: { ...surface.timing, solveMs, convexityMs: surface.convexityMs },
     runs: runs.map((r) => ({ method: r.method, error: r.error, status: r.result?.status, iterations: r.result?.iterations, x: r.result ? Array.from(r.result.x) : null, fx: r.result?.fx })),
-    penalty: penalty.rows, point, convexVerdict, ...extra,
+    penalty: penalty.rows, reference: penalty.reference, point, convexVerdict, ...extra,
   };
   document.body.dataset.ready = 'true';
 }

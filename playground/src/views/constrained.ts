@@ -1,7 +1,7 @@
 // The constrained view: the feasible set {c(x) ≤ 0} over the contours, and the quadratic-penalty
 // method's minimizers x(r) of f + r·max(0, c)² for r = 1, 10, …, 10^rmax, each solve warm-started
 // at the previous answer (Nocedal & Wright, Numerical Optimization, 2nd ed., §17.1).
-import { type Objective, api, missing } from '../api.js';
+import { type MinimizeResult, type Objective, api, missing } from '../api.js';
 import type { Surface } from '../surface.js';
 import { Frame } from '../plot.js';
 import { formatNumber } from '../contour.js';
@@ -22,7 +22,10 @@ export function constraintOf(kind: State['constraint'], rho: number): Constraint
 
 export interface PenaltyRow { r: number; x: [number, number]; f: number; c: number; iterations: number; status: string }
 
-export function penaltyPath(obj: Objective, f: (x: number, y: number) => number, con: Constraint2, rmax: number, x0: [number, number]): { rows: PenaltyRow[]; error?: string } {
+/** The augmented-Lagrangian answer (minimize's default for a Problem), as the reference point. */
+export interface Reference { x: [number, number]; multiplier: number; status: string; violation: number }
+
+export function penaltyPath(obj: Objective, f: (x: number, y: number) => number, con: Constraint2, rmax: number, x0: [number, number]): { rows: PenaltyRow[]; reference?: Reference; error?: string } {
   const lacking = missing('minimize', 'problem', 'penalized');
   if (lacking.length) return { rows: [], error: `needs optima.${lacking.join(', optima.')} (not in this build yet)` };
   const rows: PenaltyRow[] = [];
@@ -46,10 +49,14 @@ export function penaltyPath(obj: Objective, f: (x: number, y: number) => number,
       x = Float64Array.from(res.x);
       rows.push({ r, x: [x[0]!, x[1]!], f: f(x[0]!, x[1]!), c: con.c(x[0]!, x[1]!), iterations: res.iterations, status: res.status });
     }
+    const al = api.minimize!(p, x0) as MinimizeResult & { multipliers?: Float64Array; constraintViolation?: number };
+    const reference: Reference = {
+      x: [al.x[0]!, al.x[1]!], multiplier: al.multipliers?.[0] ?? NaN, status: al.status, violation: al.constraintViolation ?? NaN,
+    };
+    return { rows, reference };
   } catch (e) {
     return { rows, error: e instanceof Error ? e.message : String(e) };
   }
-  return { rows };
 }
 
 /** Greys out the infeasible part of the plot and outlines the boundary c(x) = 0. */
@@ -88,8 +95,19 @@ export function drawFeasible(s: Surface, kind: State['constraint'], rho: number)
 }
 
 /** The penalty iterates x(r), joined in order from x0, with a zoomed inset around them. */
-export function drawPenalty(s: Surface, rows: PenaltyRow[], count: number, x0: [number, number], con: Constraint2): void {
+export function drawPenalty(s: Surface, rows: PenaltyRow[], count: number, x0: [number, number], con: Constraint2, ref?: Reference): void {
   const shown = rows.slice(0, Math.floor(count));
+  if (ref) {
+    // the augmented-Lagrangian answer: a red ring the penalty iterates should close in on
+    const ctx = s.context;
+    ctx.save();
+    ctx.strokeStyle = '#d7301f';
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.arc(s.frame.px(ref.x[0]), s.frame.py(ref.x[1]), 9, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.restore();
+  }
   s.path([x0, ...shown.map((r) => r.x)], shown.length + 1, '#6a00a8', false);
   const ctx = s.context, fr = s.frame;
   ctx.save();
