@@ -385,3 +385,21 @@ describe('quadratic fast path (WebAssembly loops)', () => {
     expect(s.message).toMatch(/curvature/);
   });
 });
+
+describe('stalled', () => {
+  it('a gradient that points the wrong way stalls the line search', () => {
+    const t = testFunctions.rosenbrock();
+    const wrong = objective({ dim: 2, f: (x) => t.value(x), gradient: (x, out) => { t.gradient(x, out); out[0] = -out[0]!; out[1] = -out[1]!; } });
+    for (const method of ['lbfgs', 'bfgs', 'cg', 'gd'] as const) {
+      const r = minimize(wrong, t.start, { method });
+      expect(r.status, method).toBe('stalled');
+      expect(r.message).toMatch(/line search/);
+    }
+  });
+  it('a step too small to change x stalls', () => {
+    const r = minimize(testFunctions.shiftedParabola(), [3], { method: 'gd', stepSize: 1e-300 });
+    expect(r.status).toBe('stalled');
+    const s = minimize(testFunctions.shiftedParabola(), [3], { method: 'gd', stepSize: 1e-300, history: true });
+    expect(s.status).toBe('stalled');
+  });
+});

@@ -30,7 +30,7 @@ export function tryFastPath(f: Objective, x0: Float64Array, o: ResolvedOptions):
   const k = rt.k;
   const px = scratch(SLOT.SOLVER + 2, n);
   const pg = scratch(SLOT.SOLVER + 3, n);
-  const ws = scratch(SLOT.SOLVER + 4, 3 * n);
+  const ws = scratch(SLOT.SOLVER + 4, 4 * n);
   const out = scratch(SLOT.SOLVER + 5, 3);
   heap().set(x0, px >>> 3);
   // f and ∇f at x0 through the counted objective, so the counts include them.

@@ -37,6 +37,12 @@ export function lineSearchStep(ctx: Context, s: SmoothState, d: Float64Array, al
   const r = ctx.o.lineSearch === 'armijo'
     ? armijo(ctx.p, s.x, s.fx, s.g, d, alpha0, s.xNew, s.gNew)
     : wolfe(ctx.p, s.x, s.fx, s.g, d, alpha0, s.xNew, s.gNew, c2);
-  if (r.ok) accept(s, r.fx);
+  if (r.ok) {
+    // A step too small to change x is no step: report it as a failed search, not progress.
+    let moved = false;
+    for (let i = 0; i < s.x.length && !moved; i++) moved = s.xNew[i] !== s.x[i];
+    if (!moved) return { alpha: 0, fx: s.fx, ok: false };
+    accept(s, r.fx);
+  }
   return r;
 }
