@@ -3,3 +3,4 @@ export { alloc, free, simdEnabled } from './memory';
 export { dot, axpy, scal, amax, nrm2, firstNonFinite, copy, fill, gemv, symv } from './blas';
 export { cholesky, choleskySolve, lu, luSolve, asymmetry } from './factor';
 export { quadraticLoop } from './loops';
+export { eig2x2Batch, eig2x2, eigSymmetric } from './eigen';

@@ -17,3 +17,4 @@ export { minimize, maximize, registerProblemSolver, type ProblemSolver } from '.
 export { type MinimizeOptions, type MethodName, type IterationState, type LineSearchKind, CAPABILITIES } from './solvers/options.js';
 export { type MinimizeResult, type History } from './solvers/driver.js';
 export { type Status, REASONS } from './solvers/status.js';
+export { eigSym, eigSym2x2Batch, SYMMETRY_TOLERANCE, type EigSymResult, type EigSymOptions } from './linalg/eigen.js';

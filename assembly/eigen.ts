@@ -1,0 +1,61 @@
+// Symmetric eigen-solvers: the batched and single 2×2 closed forms (eigen2x2.ts) and the n×n
+// driver, Householder tridiagonalization (tridiag.ts) followed by implicit QL (tql.ts), the
+// pipeline of LAPACK dsyev (dsytrd + dorgtr + dsteqr). Workspace comes from the caller.
+import { ld, st } from './memory';
+import { tridiagonalize, formQt } from './tridiag';
+import { tql } from './tql';
+
+export { eig2x2Batch, eig2x2 } from './eigen2x2';
+
+/** Sorts d ascending (selection sort: n swaps at most, each moving one row of Zᵀ). */
+function sortAscending(d: usize, n: i32, z: usize, wantZ: bool): void {
+  const rowBytes = <usize>n << 3;
+  for (let i = 0; i < n - 1; i++) {
+    let k = i;
+    let v = ld(d, i);
+    for (let j = i + 1; j < n; j++) {
+      const dj = ld(d, j);
+      if (dj < v) { k = j; v = dj; }
+    }
+    if (k == i) continue;
+    st(d, k, ld(d, i));
+    st(d, i, v);
+    if (!wantZ) continue;
+    const zi = z + <usize>i * rowBytes, zk = z + <usize>k * rowBytes;
+    for (let c = 0; c < n; c++) { const t = ld(zi, c); st(zi, c, ld(zk, c)); st(zk, c, t); }
+  }
+}
+
+/** dst ← srcᵀ (n×n), in 16×16 tiles so both sides stay in cache. */
+function transpose(src: usize, dst: usize, n: i32): void {
+  const T = 16;
+  for (let i0 = 0; i0 < n; i0 += T) {
+    const i1 = min(i0 + T, n);
+    for (let j0 = 0; j0 < n; j0 += T) {
+      const j1 = min(j0 + T, n);
+      for (let i = i0; i < i1; i++) {
+        const s = src + ((<usize>i * <usize>n) << 3);
+        for (let j = j0; j < j1; j++) st(dst, j * n + i, ld(s, j));
+      }
+    }
+  }
+}
+
+/**
+ * Eigenvalues (ascending, in d) and optionally eigenvectors of the symmetric n×n matrix at `a`
+ * (row-major; only the upper triangle is read; destroyed). The caller scales A so max|aᵢⱼ| is
+ * about 1. Workspace: d, e, work (2n doubles each of d and e: n; work: 2n) and, with vectors,
+ * z (n²). On success with vectors, `a` holds V (row-major, eigenvector j in column j, matching
+ * d[j]). Returns 0, or a positive value when QL exceeded maxIter sweeps in total.
+ */
+export function eigSymmetric(a: usize, n: i32, d: usize, e: usize, work: usize, z: usize, wantVectors: i32, maxIter: i32): i32 {
+  const wantZ = wantVectors != 0;
+  const tau = work, p = work + (<usize>n << 3);
+  tridiagonalize(a, n, d, e, tau, p);
+  if (wantZ) formQt(a, n, tau, z);
+  const info = tql(d, e, n, z, wantZ, maxIter);
+  if (info != 0) return info;
+  sortAscending(d, n, z, wantZ);
+  if (wantZ) transpose(z, a, n);
+  return 0;
+}

@@ -1,0 +1,95 @@
+// Implicit QL iteration with Wilkinson-style shifts on a symmetric tridiagonal matrix (EISPACK
+// tql2 / LAPACK dsteqr; Bowdler, Martin, Reinsch & Wilkinson, Numer. Math. 11 (1968) 293–306).
+import { ld, st, ldv, stv } from './memory';
+import { hyp } from './tridiag';
+
+const EPS: f64 = 2.220446049250313e-16;
+
+/**
+ * Applies the plane rotation of one QL step to rows i and i+1 of Zᵀ (columns i, i+1 of Z):
+ * zᵢ₊₁ ← s·zᵢ + c·zᵢ₊₁, zᵢ ← c·zᵢ − s·zᵢ₊₁.
+ */
+function rotateRows(zi: usize, zj: usize, n: i32, c: f64, s: f64): void {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vc = f64x2.splat(c), vs = f64x2.splat(s);
+    for (; k + 4 <= n; k += 4) {
+      const x0 = ldv(zi, k), y0 = ldv(zj, k), x1 = ldv(zi, k + 2), y1 = ldv(zj, k + 2);
+      stv(zj, k, f64x2.add(f64x2.mul(vs, x0), f64x2.mul(vc, y0)));
+      stv(zi, k, f64x2.sub(f64x2.mul(vc, x0), f64x2.mul(vs, y0)));
+      stv(zj, k + 2, f64x2.add(f64x2.mul(vs, x1), f64x2.mul(vc, y1)));
+      stv(zi, k + 2, f64x2.sub(f64x2.mul(vc, x1), f64x2.mul(vs, y1)));
+    }
+    for (; k + 2 <= n; k += 2) {
+      const x0 = ldv(zi, k), y0 = ldv(zj, k);
+      stv(zj, k, f64x2.add(f64x2.mul(vs, x0), f64x2.mul(vc, y0)));
+      stv(zi, k, f64x2.sub(f64x2.mul(vc, x0), f64x2.mul(vs, y0)));
+    }
+  }
+  for (; k < n; k++) {
+    const x = ld(zi, k), y = ld(zj, k);
+    st(zj, k, s * x + c * y);
+    st(zi, k, c * x - s * y);
+  }
+}
+
+/**
+ * Eigenvalues of the tridiagonal (d, e) in place in d (unsorted), e[i] coupling i and i+1 and
+ * e[n−1] = 0; e is destroyed. With wantZ, the rotations are applied to the rows of Zᵀ at z (n×n),
+ * so an initial z = Qᵀ ends as the transposed eigenvectors of QTQᵀ. An off-diagonal is
+ * negligible when |eᵢ| ≤ ε·max_{j≤l}(|d_j| + |e_j|) (normwise backward stable). Returns 0, or
+ * l + 1 when more than maxIter QL sweeps in total were needed (d is then incomplete).
+ */
+export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: i32): i32 {
+  let f: f64 = 0, tst1: f64 = 0;
+  let iters = 0;
+  const rowBytes = <usize>n << 3;
+  for (let l = 0; l < n; l++) {
+    tst1 = max(tst1, abs(ld(d, l)) + abs(ld(e, l)));
+    let m = l;
+    while (m < n - 1) {
+      if (abs(ld(e, m)) <= EPS * tst1) break;
+      m++;
+    }
+    if (m > l) {
+      do {
+        if (++iters > maxIter) return l + 1;
+        // shift: the eigenvalue of the leading 2×2 nearer d[l]; p + r never cancels
+        let g = ld(d, l);
+        const el = ld(e, l);
+        let p = (ld(d, l + 1) - g) / (2 * el);
+        let r = abs(p) < 1e100 ? Math.sqrt(p * p + 1) : abs(p);
+        if (p < 0) r = -r;
+        st(d, l, el / (p + r));
+        st(d, l + 1, el * (p + r));
+        const dl1 = ld(d, l + 1);
+        let h = g - ld(d, l);
+        for (let i = l + 2; i < n; i++) st(d, i, ld(d, i) - h);
+        f += h;
+        // chase the bulge from m up to l
+        p = ld(d, m);
+        let c: f64 = 1, c2: f64 = 1, c3: f64 = 1, s: f64 = 0, s2: f64 = 0;
+        const el1 = ld(e, l + 1);
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2; c2 = c; s2 = s;
+          const ei = ld(e, i), di = ld(d, i);
+          g = c * ei;
+          h = c * p;
+          r = hyp(p, ei); // ≥ |eᵢ| > 0: eᵢ is not negligible for l ≤ i < m
+          st(e, i + 1, s * r);
+          s = ei / r;
+          c = p / r;
+          p = c * di - s * g;
+          st(d, i + 1, h + s * (c * g + s * di));
+          if (wantZ) rotateRows(z + <usize>i * rowBytes, z + <usize>(i + 1) * rowBytes, n, c, s);
+        }
+        p = (-s * s2 * c3 * el1 * ld(e, l)) / dl1; // dl1 = e_l·(p+r) ≠ 0
+        st(e, l, s * p);
+        st(d, l, c * p);
+      } while (abs(ld(e, l)) > EPS * tst1);
+    }
+    st(d, l, ld(d, l) + f);
+    st(e, l, 0);
+  }
+  return 0;
+}

@@ -1,0 +1,234 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  OptimaError, backend, eigSym, eigSym2x2Batch, matrix, memoryBytes, setBackend, vector, type BackendName,
+} from '../src/index.js';
+import { EPS, randomArray, rng } from './helpers/reference.js';
+import {
+  accuracyRatios, eig2x2Reference, frobeniusNorm, randomOrthogonal, randomSymmetric, toeplitz, withSpectrum,
+} from './helpers/eigen.js';
+
+const BACKENDS: BackendName[] = ['simd', 'scalar', 'js'];
+const initial = backend;
+afterAll(() => setBackend(initial));
+
+function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(OptimaError);
+    expect((e as OptimaError).code).toBe(code);
+    if (message) expect((e as OptimaError).message).toMatch(message);
+    return;
+  }
+  throw new Error(`expected OptimaError ${code}`);
+}
+
+const sym = (n: number, data: Float64Array) => ({ rows: n, cols: n, data });
+
+/** Eigen-decomposes A and asserts the LAPACK ratios stay below 10; returns the values. */
+function checkDecomposition(a: Float64Array, n: number): Float64Array {
+  const { values, vectors } = eigSym(sym(n, a), { vectors: true });
+  expect(values.length).toBe(n);
+  expect(vectors!.rows).toBe(n);
+  expect(vectors!.cols).toBe(n);
+  for (let i = 1; i < n; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[i - 1]!);
+  const { residual, orthogonality } = accuracyRatios(a, n, values, vectors!.data);
+  expect(residual).toBeLessThan(10);
+  expect(orthogonality).toBeLessThan(10);
+  // the values-only path runs the same QL on the same tridiagonal: identical values
+  expect(Array.from(eigSym(sym(n, a)).values)).toEqual(Array.from(values));
+  return values;
+}
+
+/** max |got − want| ≤ c·n·ε·‖A‖_F */
+function expectValues(got: Float64Array, want: ArrayLike<number>, n: number, normA: number, c = 4): void {
+  expect(got.length).toBe(want.length);
+  let err = 0;
+  for (let i = 0; i < n; i++) err = Math.max(err, Math.abs(got[i]! - want[i]!));
+  expect(err).toBeLessThanOrEqual(c * Math.max(n, 1) * EPS * normA);
+}
+
+const SIZES = [1, 2, 3, 4, 5, 7, 8, 16, 17, 33, 64, 100, 200];
+
+for (const name of BACKENDS) {
+  describe(`eigSym on the ${name} backend`, () => {
+    beforeAll(async () => {
+      await setBackend(name);
+      expect(backend).toBe(name);
+    });
+
+    it(`random symmetric n = ${SIZES.join(', ')}: ‖AV−VΛ‖/(nε‖A‖) < 10 and ‖VᵀV−I‖/(nε) < 10`, () => {
+      for (const n of SIZES) checkDecomposition(randomSymmetric(n, rng(1000 + n)), n);
+    });
+
+    it('tridiagonal Toeplitz (−1, 2, −1): eigenvalues 2 − 2cos(kπ/(n+1))', () => {
+      for (const n of [3, 10, 50, 128]) {
+        const { a, values } = toeplitz(n);
+        expectValues(checkDecomposition(a, n), values, n, frobeniusNorm(a));
+      }
+    });
+
+    it('diagonal matrices: the sorted diagonal exactly, vectors a signed permutation', () => {
+      const r = rng(5);
+      for (const n of [3, 9, 40]) {
+        const diag = randomArray(n, r, 100);
+        const a = new Float64Array(n * n);
+        diag.forEach((v, i) => (a[i * n + i] = v));
+        const values = checkDecomposition(a, n);
+        expect(Array.from(values)).toEqual(Array.from(diag).sort((x, y) => x - y));
+        const V = eigSym(sym(n, a), { vectors: true }).vectors!.data;
+        for (const x of V) expect([0, 1]).toContain(Math.abs(x));
+      }
+    });
+
+    it('rank one u·uᵀ: n − 1 zeros and ‖u‖²', () => {
+      const r = rng(11);
+      for (const n of [3, 8, 60]) {
+        const u = randomArray(n, r);
+        const a = new Float64Array(n * n);
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = u[i]! * u[j]!;
+        const want = new Float64Array(n);
+        want[n - 1] = u.reduce((s, x) => s + x * x, 0);
+        expectValues(checkDecomposition(a, n), want, n, frobeniusNorm(a));
+      }
+    });
+
+    it('the zero matrix: zeros and the identity', () => {
+      for (const n of [1, 2, 3, 6]) {
+        const { values, vectors } = eigSym(sym(n, new Float64Array(n * n)), { vectors: true });
+        expect(Array.from(values)).toEqual(new Array(n).fill(0));
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(vectors!.data[i * n + j]).toBe(i === j ? 1 : 0);
+      }
+      expect(eigSym([]).values.length).toBe(0);
+    });
+
+    it('entries scaled by 1e±150 and 1e±300: same spectrum scaled, no overflow or underflow', () => {
+      for (const n of [2, 3, 12, 40]) {
+        const a = randomSymmetric(n, rng(77 + n));
+        const ref = eigSym(sym(n, a)).values;
+        const normA = frobeniusNorm(a);
+        for (const s of [1e150, 1e-150, 1e300, 1e-300]) {
+          const scaled = a.map((x) => x * s);
+          const { values, vectors } = eigSym(sym(n, scaled), { vectors: true });
+          expectValues(values.map((x) => x / s), ref, n, normA);
+          const { residual, orthogonality } = accuracyRatios(a, n, values.map((x) => x / s), vectors!.data);
+          expect(residual).toBeLessThan(10);
+          expect(orthogonality).toBeLessThan(10);
+        }
+      }
+    });
+
+    it('tight clusters (1 + k·1e−12) and repeated eigenvalues converge to full accuracy', () => {
+      const r = rng(21);
+      for (const n of [6, 30, 90]) {
+        const q = randomOrthogonal(n, r);
+        const cluster = Array.from({ length: n }, (_, k) => 1 + k * 1e-12);
+        const repeated = Array.from({ length: n }, (_, k) => [-1, 2, 2, 2, 5][k % 5]!).sort((x, y) => x - y);
+        for (const spectrum of [cluster, repeated]) {
+          const a = withSpectrum(spectrum, q);
+          // the spectrum is exact only up to the rounding made forming QΛQᵀ: c·n·ε·‖A‖ covers both
+          expectValues(checkDecomposition(a, n), spectrum, n, frobeniusNorm(a), 8);
+        }
+      }
+    });
+
+    it('an already tridiagonal matrix with random entries, and a graded one', () => {
+      const r = rng(31);
+      const n = 50;
+      const a = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) {
+        a[i * n + i] = 2 * r() - 1;
+        if (i + 1 < n) a[i * n + i + 1] = a[(i + 1) * n + i] = 2 * r() - 1;
+      }
+      checkDecomposition(a, n);
+      const g = new Float64Array(n * n);
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) g[i * n + j] = (r() - 0.5) * 10 ** -(i + j) * 0.5;
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) g[j * n + i] = g[i * n + j]!;
+      checkDecomposition(g, n);
+    });
+
+    it('n = 2 uses the closed form: exact saddle [[2,0],[0,−2]] and orthonormal rotations', () => {
+      expect(Array.from(eigSym([[2, 0], [0, -2]]).values)).toEqual([-2, 2]);
+      expect(Array.from(eigSym([[-2, 0], [0, 2]]).values)).toEqual([-2, 2]);
+      const r = rng(41);
+      for (let t = 0; t < 200; t++) {
+        const s = 10 ** Math.round(600 * r() - 300);
+        const a = (2 * r() - 1) * s, c = (2 * r() - 1) * s;
+        const b = t % 4 === 0 ? 0 : (2 * r() - 1) * s * 10 ** -Math.round(20 * r());
+        const { values, vectors } = eigSym([[a, b], [b, c]], { vectors: true });
+        const [lo, hi] = eig2x2Reference(a, b, c);
+        const m = Math.max(Math.abs(a), Math.abs(b), Math.abs(c));
+        expect(Math.abs(values[0]! - lo)).toBeLessThanOrEqual(4 * EPS * m);
+        expect(Math.abs(values[1]! - hi)).toBeLessThanOrEqual(4 * EPS * m);
+        const [v00, v01, v10, v11] = vectors!.data as unknown as number[];
+        expect(Math.abs(v00! * v00! + v10! * v10! - 1)).toBeLessThanOrEqual(2 * EPS);
+        expect(Math.abs(v01! * v01! + v11! * v11! - 1)).toBeLessThanOrEqual(2 * EPS);
+        expect(Math.abs(v00! * v01! + v10! * v11!)).toBeLessThanOrEqual(2 * EPS);
+        // A·v = λ·v to c·ε·max|A|, in units of the scale
+        const k = 1 / m;
+        for (const [j, l] of [[0, values[0]!], [1, values[1]!]] as const) {
+          const x = vectors!.data[j]!, y = vectors!.data[2 + j]!;
+          expect(Math.abs(a * k * x + b * k * y - l * k * x)).toBeLessThanOrEqual(8 * EPS);
+          expect(Math.abs(b * k * x + c * k * y - l * k * y)).toBeLessThanOrEqual(8 * EPS);
+        }
+      }
+    });
+
+    it('inputs are not mutated; resident and plain inputs give the same answer', () => {
+      const n = 20;
+      const a = randomSymmetric(n, rng(51));
+      const copy = a.slice();
+      const M = matrix(a, n, n);
+      const plain = eigSym(sym(n, a), { vectors: true });
+      const resident = eigSym(M, { vectors: true });
+      expect(Array.from(a)).toEqual(Array.from(copy));
+      expect(Array.from(M.data)).toEqual(Array.from(copy));
+      expect(Array.from(resident.values)).toEqual(Array.from(plain.values));
+      expect(Array.from(resident.vectors!.data)).toEqual(Array.from(plain.vectors!.data));
+      const rows = Array.from({ length: n }, (_, i) => Array.from(a.subarray(i * n, (i + 1) * n)));
+      expect(Array.from(eigSym(rows).values)).toEqual(Array.from(plain.values));
+      M.dispose();
+    });
+
+    it('errors: DIMENSION_MISMATCH, NOT_FINITE, NOT_SYMMETRIC, INVALID_OPTION, NOT_CONVERGED', () => {
+      expectCode(() => eigSym([[1, 2, 3], [4, 5, 6]]), 'DIMENSION_MISMATCH', /square.*2×3/);
+      expectCode(() => eigSym([[1, 2], [3]]), 'DIMENSION_MISMATCH', /ragged/);
+      expectCode(() => eigSym([[1, NaN], [NaN, 1]]), 'NOT_FINITE', /A\[0\]\[1\]/);
+      const M = matrix([[1, 2, 0], [2, 1, 0], [0, 0, 1]]);
+      M.data[4] = Infinity;
+      expectCode(() => eigSym(M), 'NOT_FINITE', /A\[1\]\[1\].*Infinity/);
+      M.dispose();
+      expectCode(() => eigSym([[1, 2, 0], [2.001, 1, 0], [0, 0, 1]]), 'NOT_SYMMETRIC', /A\[0\]\[1\] = 2 but A\[1\]\[0\] = 2\.001/);
+      expectCode(() => eigSym([[1, 0, 3], [0, 1, 0], [-3, 0, 1]]), 'NOT_SYMMETRIC', /A\[0\]\[2\]/);
+      // within 100·ε·max|A| counts as symmetric (the upper triangle is used)
+      expect(eigSym([[1, 1 + 4 * EPS], [1, 1]]).values.length).toBe(2);
+      expectCode(() => eigSym([[1]], { vectors: 'yes' as unknown as boolean }), 'INVALID_OPTION', /vectors/);
+      expectCode(() => eigSym([[1]], 5 as never), 'INVALID_OPTION', /options/);
+      expectCode(() => eigSym([[1]], { maxSweeps: -1 }), 'INVALID_OPTION', /maxSweeps/);
+      const hard = randomSymmetric(30, rng(3));
+      expectCode(() => eigSym(sym(30, hard), { maxSweeps: 3 }), 'NOT_CONVERGED', /3 sweeps/);
+      // a failed call leaves nothing behind: the next one is right
+      checkDecomposition(hard, 30);
+    });
+
+    it('repeated calls do not grow WebAssembly memory after warm-up', () => {
+      const r = rng(61);
+      const mats = [3, 17, 64].map((n) => ({ n, a: randomSymmetric(n, r) }));
+      const run = () => {
+        for (let t = 0; t < 30; t++) {
+          for (const { n, a } of mats) {
+            eigSym(sym(n, a), { vectors: t % 2 === 0 });
+            const M = matrix(a, n, n);
+            eigSym(M);
+            M.dispose();
+          }
+          eigSym2x2Batch(randomArray(101, r), randomArray(101, r), randomArray(101, r));
+        }
+      };
+      run();
+      const before = memoryBytes();
+      run();
+      expect(memoryBytes()).toBe(before);
+    });
+  });
+}
