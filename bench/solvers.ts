@@ -105,7 +105,9 @@ function gradInf(x: ArrayLike<number>): number {
 interface Solver { name: string; solve: (n: number) => ArrayLike<number>; tolerance: string }
 
 async function solvers(): Promise<Solver[]> {
-  const fmin = (await import('fmin')) as unknown as { conjugateGradient: (f: (x: number[], g: number[]) => number, x0: number[], p?: object) => { x: number[] } };
+  // fmin's entry is a UMD bundle in a "type": "module" package: importing it defines globalThis.fmin.
+  await import('fmin');
+  const fmin = (globalThis as unknown as { fmin: unknown }).fmin as { conjugateGradient: (f: (x: number[], g: number[]) => number, x0: number[], p?: object) => { x: number[] } };
   const numeric = require('numeric') as { uncmin: (f: (x: number[]) => number, x0: number[], tol?: number, g?: (x: number[]) => number[], maxit?: number) => { solution: number[] } };
   const ojs = require('optimization-js') as { minimize_L_BFGS: (f: (x: number[]) => number, g: (x: number[]) => number[], x0: number[]) => { argument: number[] } };
   const optima = (opts: MinimizeOptions) => (n: number) => {

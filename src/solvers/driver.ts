@@ -125,9 +125,11 @@ export function run<S extends IterateState>(method: Method<S>, objective: Object
     if (o.signal?.aborted) return finish('signal');
     if (s.g && gnorm <= o.gradientTolerance) return finish(gradientStop(p, s.x, s.fx, s.g));
     let dx = 0, xmax = 1;
+    const x = s.x;
     for (let i = 0; i < n; i++) {
-      dx = Math.max(dx, Math.abs(s.x[i]! - xPrev[i]!));
-      xmax = Math.max(xmax, Math.abs(s.x[i]!));
+      const xi = x[i]!;
+      dx = Math.max(dx, Math.abs(xi - xPrev[i]!));
+      xmax = Math.max(xmax, Math.abs(xi));
     }
     if (dx === 0 && !method.xMayRepeat) return finish('noProgress');
     if (method.ownsTolerances) continue;

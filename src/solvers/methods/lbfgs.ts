@@ -18,22 +18,22 @@ interface LbfgsState extends SmoothState {
 }
 
 function direction(s: LbfgsState, m: number): void {
-  const q = s.d;
-  for (let i = 0; i < q.length; i++) q[i] = -s.g[i]!;
-  for (let k = 0; k < s.count; k++) {
-    const j = (s.head - 1 - k + m) % m;
-    const a = s.rho[j]! * dot(s.S[j]!, q);
-    s.alphaTmp[j] = a;
+  const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, rho = s.rho, alphas = s.alphaTmp, gamma = s.gamma;
+  for (let i = 0; i < n; i++) q[i] = -g[i]!;
+  for (let k = 0; k < count; k++) {
+    const j = (head - 1 - k + m) % m;
+    const a = rho[j]! * dot(s.S[j]!, q);
+    alphas[j] = a;
     const y = s.Y[j]!;
-    for (let i = 0; i < q.length; i++) q[i]! -= a * y[i]!;
+    for (let i = 0; i < n; i++) q[i]! -= a * y[i]!;
   }
-  for (let i = 0; i < q.length; i++) q[i]! *= s.gamma;
-  for (let k = s.count - 1; k >= 0; k--) {
-    const j = (s.head - 1 - k + m) % m;
-    const b = s.rho[j]! * dot(s.Y[j]!, q);
+  for (let i = 0; i < n; i++) q[i]! *= gamma;
+  for (let k = count - 1; k >= 0; k--) {
+    const j = (head - 1 - k + m) % m;
+    const b = rho[j]! * dot(s.Y[j]!, q);
     const sv = s.S[j]!;
-    const c = s.alphaTmp[j]! - b;
-    for (let i = 0; i < q.length; i++) q[i]! += c * sv[i]!;
+    const c = alphas[j]! - b;
+    for (let i = 0; i < n; i++) q[i]! += c * sv[i]!;
   }
 }
 
@@ -64,16 +64,20 @@ export const lbfgs: Method<LbfgsState> = {
         slope = dot(s.g, s.d);
       }
       // Without curvature information the first step is scaled to move about one unit.
-      let gmax = 0;
-      for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(s.g[i]!));
-      const alpha0 = s.count === 0 ? Math.min(1, 1 / gmax) : 1;
+      let alpha0 = 1;
+      if (s.count === 0) {
+        let gmax = 0;
+        const g = s.g;
+        for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
+        alpha0 = Math.min(1, 1 / gmax);
+      }
       const r = lineSearchStep(ctx, s, s.d, alpha0, 0.9);
       if (r.ok) {
         const xOld = s.xNew, gOld = s.gNew; // accept() swapped the previous point here
-        const j = s.head, sv = s.S[j]!, yv = s.Y[j]!;
+        const j = s.head, sv = s.S[j]!, yv = s.Y[j]!, x = s.x, g = s.g;
         for (let i = 0; i < n; i++) {
-          sv[i] = s.x[i]! - xOld[i]!;
-          yv[i] = s.g[i]! - gOld[i]!;
+          sv[i] = x[i]! - xOld[i]!;
+          yv[i] = g[i]! - gOld[i]!;
         }
         const sy = dot(sv, yv), yy = dot(yv, yv);
         // Skip pairs without positive curvature: they would break positive definiteness.
