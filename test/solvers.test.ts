@@ -403,3 +403,38 @@ describe('stalled', () => {
     expect(s.status).toBe('stalled');
   });
 });
+
+describe('fast path boundary crossings and memory', () => {
+  it('evaluates the quadratic from JavaScript only at x0 (and the minimum probes), not per iteration', async () => {
+    const { vi } = await import('vitest');
+    const { QuadraticObjective } = await import('../src/index.js');
+    const spy = vi.spyOn(QuadraticObjective.prototype, 'valueAndGradient');
+    const q = testFunctions.lectureQuadratic();
+    const fast = minimize(q, [0, 0], { method: 'nesterov', stepSize: 0.1 });
+    const fastCalls = spy.mock.calls.length;
+    spy.mockClear();
+    const slow = minimize(q, [0, 0], { method: 'nesterov', stepSize: 0.1, history: true });
+    const slowCalls = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(fast.iterations).toBeGreaterThan(50);
+    expect(fastCalls).toBe(1);
+    expect(slowCalls).toBe(slow.iterations + 1);
+  });
+
+  it('repeated solves do not grow WebAssembly memory', async () => {
+    const { memoryBytes } = await import('../src/index.js');
+    const H = [[3, 1, 0], [1, 4, 1], [0, 1, 5]];
+    const run = () => {
+      const q = quadratic({ H, g: [1, -2, 3] });
+      maximize(quadratic({ H: H.map((r) => r.map((v) => -v)), g: [1, 2, 3] }), [0, 0, 0], { method: 'cg' });
+      minimize(q, [1, 1, 1], { method: 'gd', stepSize: 0.1 });
+      minimize(q, [1, 1, 1], { method: 'newton' });
+      minimize(q, [1, 1, 1], { method: 'direct' });
+      q.dispose();
+    };
+    for (let i = 0; i < 50; i++) run();
+    const before = memoryBytes();
+    for (let i = 0; i < 500; i++) run();
+    expect(memoryBytes()).toBe(before);
+  });
+});
