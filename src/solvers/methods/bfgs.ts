@@ -24,7 +24,8 @@ export const bfgs: Method<BfgsState> = {
     const n = ctx.n;
     const H = new Float64Array(n * n);
     resetIdentity(H, n, 1);
-    return { ...initSmooth(ctx, x0), H, d: new Float64Array(n), s: new Float64Array(n), y: new Float64Array(n), Hy: new Float64Array(n), updated: false };
+    const b = initSmooth(ctx, x0);
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, H, d: new Float64Array(n), s: new Float64Array(n), y: new Float64Array(n), Hy: new Float64Array(n), updated: false };
   },
   step(ctx, st) {
     const n = ctx.n, H = st.H, d = st.d;

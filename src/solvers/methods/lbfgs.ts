@@ -7,8 +7,9 @@ import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
 
 interface LbfgsState extends SmoothState {
   d: Float64Array;
-  S: Float64Array[];
-  Y: Float64Array[];
+  /** m correction pairs, pair j at offset j·n (one allocation each, not m). */
+  S: Float64Array;
+  Y: Float64Array;
   rho: Float64Array;
   alphaTmp: Float64Array;
   /** Number of stored pairs and the ring position of the next one. */
@@ -20,20 +21,22 @@ interface LbfgsState extends SmoothState {
 function direction(s: LbfgsState, m: number): void {
   const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, rho = s.rho, alphas = s.alphaTmp, gamma = s.gamma;
   for (let i = 0; i < n; i++) q[i] = -g[i]!;
+  const S = s.S, Y = s.Y;
   for (let k = 0; k < count; k++) {
-    const j = (head - 1 - k + m) % m;
-    const a = rho[j]! * dot(s.S[j]!, q);
+    const j = (head - 1 - k + m) % m, o = j * n;
+    let sq = 0;
+    for (let i = 0; i < n; i++) sq += S[o + i]! * q[i]!;
+    const a = rho[j]! * sq;
     alphas[j] = a;
-    const y = s.Y[j]!;
-    for (let i = 0; i < n; i++) q[i]! -= a * y[i]!;
+    for (let i = 0; i < n; i++) q[i]! -= a * Y[o + i]!;
   }
   for (let i = 0; i < n; i++) q[i]! *= gamma;
   for (let k = count - 1; k >= 0; k--) {
-    const j = (head - 1 - k + m) % m;
-    const b = rho[j]! * dot(s.Y[j]!, q);
-    const sv = s.S[j]!;
-    const c = alphas[j]! - b;
-    for (let i = 0; i < n; i++) q[i]! += c * sv[i]!;
+    const j = (head - 1 - k + m) % m, o = j * n;
+    let yq = 0;
+    for (let i = 0; i < n; i++) yq += Y[o + i]! * q[i]!;
+    const c = alphas[j]! - rho[j]! * yq;
+    for (let i = 0; i < n; i++) q[i]! += c * S[o + i]!;
   }
 }
 
@@ -41,11 +44,13 @@ export const lbfgs: Method<LbfgsState> = {
   name: 'lbfgs',
   init(ctx, x0) {
     const m = ctx.o.memory, n = ctx.n;
+    const b = initSmooth(ctx, x0);
+    // An explicit literal (not a spread) keeps one fast hidden class for the hot loops.
     return {
-      ...initSmooth(ctx, x0),
+      x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe,
       d: new Float64Array(n),
-      S: Array.from({ length: m }, () => new Float64Array(n)),
-      Y: Array.from({ length: m }, () => new Float64Array(n)),
+      S: new Float64Array(m * n),
+      Y: new Float64Array(m * n),
       rho: new Float64Array(m),
       alphaTmp: new Float64Array(m),
       count: 0,
@@ -74,14 +79,16 @@ export const lbfgs: Method<LbfgsState> = {
       const r = lineSearchStep(ctx, s, s.d, alpha0, 0.9);
       if (r.ok) {
         const xOld = s.xNew, gOld = s.gNew; // accept() swapped the previous point here
-        const j = s.head, sv = s.S[j]!, yv = s.Y[j]!, x = s.x, g = s.g;
+        const j = s.head, o = j * n, S = s.S, Y = s.Y, x = s.x, g = s.g;
+        let sy = 0, yy = 0, ss = 0;
         for (let i = 0; i < n; i++) {
-          sv[i] = x[i]! - xOld[i]!;
-          yv[i] = g[i]! - gOld[i]!;
+          const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
+          S[o + i] = si;
+          Y[o + i] = yi;
+          sy += si * yi; yy += yi * yi; ss += si * si;
         }
-        const sy = dot(sv, yv), yy = dot(yv, yv);
         // Skip pairs without positive curvature: they would break positive definiteness.
-        if (sy > Number.EPSILON * Math.sqrt(dot(sv, sv) * yy)) {
+        if (sy > Number.EPSILON * Math.sqrt(ss * yy)) {
           s.rho[j] = 1 / sy;
           s.gamma = sy / yy;
           s.head = (j + 1) % m;
