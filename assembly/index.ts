@@ -4,3 +4,4 @@ export { dot, axpy, scal, amax, nrm2, firstNonFinite, copy, fill, gemv, symv } f
 export { cholesky, choleskySolve, lu, luSolve, asymmetry } from './factor';
 export { quadraticLoop } from './loops';
 export { eig2x2Batch, eig2x2, eigSymmetric } from './eigen';
+export { lbfgsTwoLoop } from './lbfgs';

@@ -371,6 +371,12 @@ describe('quadratic fast path (WebAssembly loops)', () => {
             expect(fast.evaluations.gradient).toBe(fast.iterations + 1);
           }
         }
+        // L-BFGS keeps its pairs in linear memory from n = 16 on: same answer on every backend
+        const t = testFunctions.extendedRosenbrock(40);
+        const r = minimize(t, t.start);
+        expect(r.status).toBe('converged');
+        expect(nearestMinimum(t, r.x)).toBeLessThan(1e-7);
+        expect(r.iterations).toBeLessThan(60);
       } finally {
         await setBackend(before);
       }

@@ -20,6 +20,7 @@ export interface Kernels {
   lu(a: number, n: number, piv: number, tol: number): number;
   luSolve(a: number, n: number, piv: number, b: number): void;
   asymmetry(a: number, n: number): number;
+  lbfgsTwoLoop(n: number, m: number, count: number, head: number, S: number, Y: number, rho: number, alpha: number, gamma: number, q: number): void;
   quadraticLoop(
     method: number, n: number, h: number, g: number, c: number, x: number, grad: number, f0: number, ws: number,
     alpha: number, beta: number, gradTol: number, stepTol: number, fTol: number, maxIter: number, out: number,

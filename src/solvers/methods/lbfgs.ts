@@ -2,26 +2,43 @@
 // applies the inverse-Hessian approximation built from the last m pairs (s, y) to ∇f, scaled by
 // γ = sᵀy / yᵀy; strong Wolfe line search (c₂ = 0.9) keeps sᵀy > 0. On a failed search the
 // memory is dropped and steepest descent tried once before the run is declared stalled.
+// For n ≥ 16 the pairs live in WebAssembly memory and the recursion runs as SIMD dot/axpy
+// (assembly/lbfgs.ts): with a cheap f it is most of an iteration's work.
+import { type Runtime, heap, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
 
+const WASM_FROM_N = 16;
+
 interface LbfgsState extends SmoothState {
   d: Float64Array;
-  /** m correction pairs, pair j at offset j·n (one allocation each, not m). */
+  /** JS storage (n < 16): pair j at offset j·n of S and Y. */
   S: Float64Array;
   Y: Float64Array;
   rho: Float64Array;
-  alphaTmp: Float64Array;
+  alpha: Float64Array;
+  /** WebAssembly storage (n ≥ 16): [S (m·n) | Y (m·n) | ρ (m) | α (m) | q (n)] at byte ptr of r. */
+  ptr: number;
+  r: Runtime | undefined;
   /** Number of stored pairs and the ring position of the next one. */
   count: number;
   head: number;
   gamma: number;
 }
 
+/** d ← −H∇f by the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
-  const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, rho = s.rho, alphas = s.alphaTmp, gamma = s.gamma;
+  const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, gamma = s.gamma;
+  if (s.r) {
+    const mn = m * n, base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
+    const h = heap();
+    for (let i = 0; i < n; i++) h[qi + i] = -g[i]!;
+    s.r.k.lbfgsTwoLoop(n, m, count, head, s.ptr, s.ptr + mn * 8, s.ptr + 2 * mn * 8, s.ptr + (2 * mn + m) * 8, gamma, qi * 8);
+    q.set(heap().subarray(qi, qi + n));
+    return;
+  }
+  const S = s.S, Y = s.Y, rho = s.rho, alphas = s.alpha;
   for (let i = 0; i < n; i++) q[i] = -g[i]!;
-  const S = s.S, Y = s.Y;
   for (let k = 0; k < count; k++) {
     const j = (head - 1 - k + m) % m, o = j * n;
     let sq = 0;
@@ -40,23 +57,32 @@ function direction(s: LbfgsState, m: number): void {
   }
 }
 
+const EMPTY = new Float64Array(0);
+
 export const lbfgs: Method<LbfgsState> = {
   name: 'lbfgs',
   init(ctx, x0) {
     const m = ctx.o.memory, n = ctx.n;
     const b = initSmooth(ctx, x0);
+    const wasm = n >= WASM_FROM_N;
     // An explicit literal (not a spread) keeps one fast hidden class for the hot loops.
     return {
       x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe,
       d: new Float64Array(n),
-      S: new Float64Array(m * n),
-      Y: new Float64Array(m * n),
-      rho: new Float64Array(m),
-      alphaTmp: new Float64Array(m),
+      S: wasm ? EMPTY : new Float64Array(m * n),
+      Y: wasm ? EMPTY : new Float64Array(m * n),
+      rho: wasm ? EMPTY : new Float64Array(m),
+      alpha: wasm ? EMPTY : new Float64Array(m),
+      ptr: wasm ? rt.k.alloc((2 * m * n + 2 * m + n) * 8) : 0,
+      r: wasm ? rt : undefined,
       count: 0,
       head: 0,
       gamma: 1,
     };
+  },
+  release(s) {
+    if (s.r && s.ptr) s.r.k.free(s.ptr);
+    s.ptr = 0;
   },
   step(ctx, s) {
     const m = ctx.o.memory, n = ctx.n;
@@ -79,17 +105,22 @@ export const lbfgs: Method<LbfgsState> = {
       const r = lineSearchStep(ctx, s, s.d, alpha0, 0.9);
       if (r.ok) {
         const xOld = s.xNew, gOld = s.gNew; // accept() swapped the previous point here
-        const j = s.head, o = j * n, S = s.S, Y = s.Y, x = s.x, g = s.g;
+        const j = s.head, x = s.x, g = s.g, mn = m * n;
+        // The pair goes to row j of S and Y (in JS arrays, or in linear memory).
+        const wasm = s.r !== undefined;
+        const S = wasm ? heap() : s.S, Y = wasm ? S : s.Y;
+        const So = wasm ? (s.ptr >>> 3) + j * n : j * n, Yo = wasm ? So + mn : j * n;
         let sy = 0, yy = 0, ss = 0;
         for (let i = 0; i < n; i++) {
           const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
-          S[o + i] = si;
-          Y[o + i] = yi;
+          S[So + i] = si;
+          Y[Yo + i] = yi;
           sy += si * yi; yy += yi * yi; ss += si * si;
         }
         // Skip pairs without positive curvature: they would break positive definiteness.
         if (sy > Number.EPSILON * Math.sqrt(ss * yy)) {
-          s.rho[j] = 1 / sy;
+          if (wasm) heap()[(s.ptr >>> 3) + 2 * mn + j] = 1 / sy;
+          else s.rho[j] = 1 / sy;
           s.gamma = sy / yy;
           s.head = (j + 1) % m;
           s.count = Math.min(s.count + 1, m);
