@@ -59,9 +59,7 @@ export class Counted {
     if (o.valueAndGradient) {
       this.own.f++;
       this.own.gradient++;
-      const v = this.checkValue(o.valueAndGradient(this.arg(x), g));
-      if (g.length !== this.n) throw new OptimaError('INVALID_OBJECTIVE', `gradient must have length ${this.n}`);
-      return v;
+      return this.checkValue(o.valueAndGradient(this.arg(x), g));
     }
     const v = this.value(x);
     this.gradient(x, g);
