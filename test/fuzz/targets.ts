@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
+import { analysisTargets } from './analysisTargets.js';
 
 type Api = typeof Optima;
 export interface Target {
@@ -65,5 +66,6 @@ export const targets: Target[] = [
     wellFormed: () => {},
     knownGood: matvecGood,
   },
+  ...analysisTargets,
 ];
 void nastyNumber;
