@@ -1,28 +1,12 @@
 /// <reference types="node" />
-// bench/solvers: (1) 1000 fixed gradient-descent steps on a dense SPD quadratic (spectrum 1…100,
-// step 1/L) — optima's WebAssembly loop vs a well-written pure-JS loop vs ml-matrix vs numpy;
-// (2) lbfgs / bfgs / cg on Rosenbrock 2-D and extended Rosenbrock n = 100 vs fmin's
-// conjugateGradient, numeric.js uncmin and optimization-js L-BFGS: time per solve (benny),
-// evaluations, final f and ‖∇f‖∞. optima is also timed at the peers' looser tolerance.
-//
-// Standalone: node bench/solvers.run.mjs [--quick]   (bundles this file with esbuild, then runs it)
-// Suite module: export async function run({ quick }) → writes bench/results/solvers.json.
-import benny from 'benny';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type MinimizeOptions, backend, minimize, objective, quadratic } from 'optima';
-
-const here = dirname(fileURLToPath(import.meta.url));
-/** The package root: the nearest directory above this file (or its bundled copy) with package.json. */
-function findRoot(dir: string): string {
-  for (let d = dir, i = 0; i < 8; i++, d = dirname(d)) if (existsSync(join(d, 'package.json'))) return d;
-  return join(dir, '..');
-}
-const root = findRoot(here);
-const require = createRequire(join(root, 'package.json'));
+// bench/solvers (`optima bench solvers [--quick]`): (1) 1000 fixed gradient-descent steps on a
+// dense SPD quadratic (spectrum 1…100, step 1/L): optima's WebAssembly loop (one boundary
+// crossing per solve) vs a well-written pure-JS loop vs ml-matrix vs numpy; (2) lbfgs / bfgs / cg
+// on Rosenbrock 2-D and extended Rosenbrock n = 100 vs fmin's conjugateGradient, numeric.js
+// uncmin and optimization-js L-BFGS, with optima also at the peers' looser tolerance. Time per
+// solve comes from the harness; evaluations, final f and ‖∇f‖∞ of each solver are its checks.
+import { type MinimizeOptions, backend, minimize, objective, quadratic, setBackend, type BackendName } from 'optima';
+import type { CaseSpec, SuiteContext, SuiteResult, Target } from './harness.js';
 
 // ---------- the quadratic: H = QΛQ with one Householder reflection Q = I − 2uuᵀ, λᵢ = 1…100 ----------
 function rng(seed: number): () => number {
@@ -102,144 +86,132 @@ function gradInf(x: ArrayLike<number>): number {
   return m;
 }
 
-interface Solver { name: string; solve: (n: number) => ArrayLike<number>; tolerance: string }
 
-async function solvers(): Promise<Solver[]> {
+interface Solver { name: string; role: 'optima' | 'optima-variant' | 'peer'; tolerance: string; solve: (n: number) => ArrayLike<number> }
+
+type Fmin = { conjugateGradient: (f: (x: number[], g: number[]) => number, x0: number[], p?: object) => { x: number[] } };
+type Numeric = { uncmin: (f: (x: number[]) => number, x0: number[], tol?: number, g?: (x: number[]) => number[], maxit?: number) => { solution: number[] } };
+type Ojs = { minimize_L_BFGS: (f: (x: number[]) => number, g: (x: number[]) => number[], x0: number[]) => { argument: number[] } };
+
+async function solvers(ctx: SuiteContext): Promise<Solver[]> {
   // fmin's entry is a UMD bundle in a "type": "module" package: importing it defines globalThis.fmin.
-  await import('fmin');
-  const fmin = (globalThis as unknown as { fmin: unknown }).fmin as { conjugateGradient: (f: (x: number[], g: number[]) => number, x0: number[], p?: object) => { x: number[] } };
-  const numeric = require('numeric') as { uncmin: (f: (x: number[]) => number, x0: number[], tol?: number, g?: (x: number[]) => number[], maxit?: number) => { solution: number[] } };
-  const ojs = require('optimization-js') as { minimize_L_BFGS: (f: (x: number[]) => number, g: (x: number[]) => number[], x0: number[]) => { argument: number[] } };
-  const optima = (opts: MinimizeOptions) => (n: number) => {
+  const fminNs = await ctx.peer<{ default?: Fmin }>('fmin');
+  const fmin = fminNs ? ((globalThis as { fmin?: Fmin }).fmin ?? fminNs.default) : undefined;
+  const numeric = (await ctx.peer<{ default: Numeric }>('numeric'))?.default;
+  const ojs = (await ctx.peer<{ default: Ojs }>('optimization-js'))?.default;
+  const optima = (opts: (n: number) => MinimizeOptions) => (n: number) => {
     const f = objective({ dim: n, f: rosenF, gradient: (x, out) => void rosenG(x, out) });
-    return minimize(f, start(n), opts).x;
+    return minimize(f, start(n), opts(n)).x;
   };
   const cap = <T extends unknown[], R>(fn: (...a: T) => R) => (...a: T): R => {
     if (counts.f + counts.g > 1e6) throw new Error('evaluation cap (1e6) reached: no convergence');
     return fn(...a);
   };
-  const fresh = (fn: (n: number) => ArrayLike<number>) => (n: number) => {
-    counts.f = 0; counts.g = 0;
-    return fn(n);
-  };
-  return ([
-    { name: 'optima lbfgs', tolerance: '‖∇f‖∞ ≤ 1e-8', solve: optima({ method: 'lbfgs' }) },
-    { name: 'optima bfgs', tolerance: '‖∇f‖∞ ≤ 1e-8', solve: optima({ method: 'bfgs' }) },
-    { name: 'optima cg', tolerance: '‖∇f‖∞ ≤ 1e-8', solve: optima({ method: 'cg' }) },
+  const list: Solver[] = [
+    { name: 'optima lbfgs', role: 'optima', tolerance: '‖∇f‖∞ ≤ 1e-8', solve: optima(() => ({ method: 'lbfgs' })) },
+    { name: 'optima bfgs', role: 'optima-variant', tolerance: '‖∇f‖∞ ≤ 1e-8', solve: optima(() => ({ method: 'bfgs' })) },
+    { name: 'optima cg', role: 'optima-variant', tolerance: '‖∇f‖∞ ≤ 1e-8', solve: optima(() => ({ method: 'cg' })) },
     // fmin stops at ‖∇f‖₂ ≤ 1e-5; ‖∇f‖∞ ≤ 1e-5/√n implies it, so this is at least as strict.
-    { name: 'optima lbfgs (peer tol)', tolerance: '‖∇f‖∞ ≤ 1e-5/√n', solve: (n) => optima({ method: 'lbfgs', gradientTolerance: 1e-5 / Math.sqrt(n) })(n) },
-    { name: 'optima cg (peer tol)', tolerance: '‖∇f‖∞ ≤ 1e-5/√n', solve: (n) => optima({ method: 'cg', gradientTolerance: 1e-5 / Math.sqrt(n) })(n) },
-    {
-      name: 'fmin conjugateGradient', tolerance: '‖∇f‖₂ ≤ 1e-5 (fixed)',
-      solve: (n) => fmin.conjugateGradient(cap((x: number[], g: number[]) => { rosenG(x, g); return rosenF(x); }), start(n), { maxIterations: 10_000 }).x,
-    },
-    {
-      name: 'numeric.js uncmin', tolerance: 'default (1e-8)',
-      solve: (n) => numeric.uncmin(cap(rosenF), start(n), 1e-8, cap((x: number[]) => rosenG(x, new Array<number>(n)) as number[]), 10_000).solution,
-    },
-    {
-      name: 'optimization-js L-BFGS', tolerance: 'max|∇f| < 1e-5 (fixed)',
-      solve: (n) => ojs.minimize_L_BFGS(cap(rosenF), cap((x: number[]) => rosenG(x, new Array<number>(n)) as number[]), start(n)).argument,
-    },
-  ] as Solver[]).map((s) => ({ ...s, solve: fresh(s.solve) }));
+    { name: 'optima lbfgs (peer tol)', role: 'optima-variant', tolerance: '‖∇f‖∞ ≤ 1e-5/√n', solve: optima((n) => ({ method: 'lbfgs', gradientTolerance: 1e-5 / Math.sqrt(n) })) },
+    { name: 'optima cg (peer tol)', role: 'optima-variant', tolerance: '‖∇f‖∞ ≤ 1e-5/√n', solve: optima((n) => ({ method: 'cg', gradientTolerance: 1e-5 / Math.sqrt(n) })) },
+  ];
+  if (fmin) list.push({
+    name: 'fmin conjugateGradient', role: 'peer', tolerance: '‖∇f‖₂ ≤ 1e-5 (fixed)',
+    solve: (n) => fmin.conjugateGradient(cap((x: number[], g: number[]) => { rosenG(x, g); return rosenF(x); }), start(n), { maxIterations: 10_000 }).x,
+  });
+  if (numeric) list.push({
+    name: 'numeric.js uncmin', role: 'peer', tolerance: 'default (1e-8)',
+    solve: (n) => numeric.uncmin(cap(rosenF), start(n), 1e-8, cap((x: number[]) => rosenG(x, new Array<number>(n)) as number[]), 10_000).solution,
+  });
+  if (ojs) list.push({
+    name: 'optimization-js L-BFGS', role: 'peer', tolerance: 'max|∇f| < 1e-5 (fixed)',
+    solve: (n) => ojs.minimize_L_BFGS(cap(rosenF), cap((x: number[]) => rosenG(x, new Array<number>(n)) as number[]), start(n)).argument,
+  });
+  // every solve starts its own evaluation count (and the cap)
+  return list.map((s) => ({ ...s, solve: (n: number) => { counts.f = 0; counts.g = 0; return s.solve(n); } }));
 }
 
-function numpyGd(sizes: number[], steps: number): Record<number, number> | string {
-  const code = `
-import numpy as np, time, json, sys
-out = {}
-for n in ${JSON.stringify(sizes)}:
-    rng = np.random.default_rng(n)
-    u = rng.random(n) - 0.5; u /= np.linalg.norm(u)
-    lam = 1 + 99 * np.arange(n) / (n - 1)
-    Q = np.eye(n) - 2 * np.outer(u, u)
-    H = Q @ np.diag(lam) @ Q
-    b = rng.random(n) - 0.5; x0 = rng.random(n) - 0.5
-    best = []
-    for rep in range(3):
-        x = x0.copy(); t = time.perf_counter()
-        for s in range(${steps}):
-            x -= 0.01 * (H @ x + b)
-        best.append(time.perf_counter() - t)
-    out[n] = sorted(best)[1]
-print(json.dumps(out))`;
-  const r = spawnSync('/usr/bin/python3', ['-c', code], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' } });
-  if (r.status !== 0) return `numpy unavailable: ${(r.stderr || r.error?.message || '').slice(0, 200)}`;
-  return JSON.parse(r.stdout) as Record<number, number>;
-}
-
-async function time(name: string, cases: Array<[string, () => unknown]>, quick: boolean): Promise<Record<string, { msPerOp: number; margin: number; samples: number }>> {
-  const out: Record<string, { msPerOp: number; margin: number; samples: number }> = {};
-  const options = quick ? { minSamples: 2, maxTime: 0.5 } : { minSamples: 5, maxTime: 2 };
-  await benny.suite(
-    name,
-    ...cases.map(([label, fn]) => benny.add(label, fn, options)),
-    benny.complete((summary) => {
-      // benny rounds ops to 2 significant digits: use the median sample time instead
-      for (const r of summary.results) out[r.name] = { msPerOp: r.details.median * 1000, margin: r.margin, samples: r.samples };
-    }),
-  );
-  return out;
-}
-
-export async function run(opts: { quick?: boolean } = {}): Promise<object> {
-  const quick = opts.quick ?? false;
+export async function run(ctx: SuiteContext): Promise<SuiteResult> {
+  const initial: BackendName = backend;
+  const cases: CaseSpec[] = [];
+  const native: Record<string, string> = {};
+  const targets: Record<string, Target> = {};
+  const checks: NonNullable<Parameters<SuiteContext['measure']>[0]['checks']> = [];
+  const ml = await ctx.peer<typeof import('ml-matrix')>('ml-matrix');
+  const Ml = ml ? ((ml as unknown as { Matrix?: unknown }).Matrix ? ml : (ml as unknown as { default: typeof ml }).default) : undefined;
   const steps = 1000;
-  const sizes = [500, 1000];
-  const gdResults: object[] = [];
-  const native = numpyGd(sizes, steps);
-  for (const n of sizes) {
-    const { H, b, x0, L } = spdQuadratic(n);
-    const q = quadratic({ H: { rows: n, cols: n, data: H }, g: b });
-    const alpha = 1 / L;
-    const Ml = require('ml-matrix') as typeof import('ml-matrix');
-    const Hm = new Ml.Matrix(Array.from({ length: n }, (_, i) => Array.from(H.subarray(i * n, i * n + n))));
-    const bm = Ml.Matrix.columnVector(Array.from(b));
-    const gdOpts: MinimizeOptions = { method: 'gd', stepSize: alpha, maxIterations: steps, gradientTolerance: 0 };
-    // the three must agree before they are timed
-    const xo = minimize(q, x0, gdOpts).x, xj = jsGd(H, b, x0, alpha, steps);
-    let agree = 0;
-    for (let i = 0; i < n; i++) agree = Math.max(agree, Math.abs(xo[i]! - xj[i]!));
-    const t = await time(`gd n=${n}`, [
-      ['optima wasm loop', () => minimize(q, x0, gdOpts)],
-      ['pure JS loop', () => jsGd(H, b, x0, alpha, steps)],
-      ['ml-matrix', () => {
-        let x = Ml.Matrix.columnVector(Array.from(x0));
-        for (let s = 0; s < steps; s++) x = x.sub(Hm.mmul(x).add(bm).mul(alpha));
-        return x;
-      }],
-    ], quick);
-    const np = typeof native === 'string' ? undefined : native[n]! * 1000;
-    gdResults.push({
-      n, steps, maxDifferenceOptimaVsJs: agree, ms: { ...Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.msPerOp])), ...(np ? { numpy: np } : {}) },
-      speedupVsJs: t['pure JS loop']!.msPerOp / t['optima wasm loop']!.msPerOp,
-      speedupVsMlMatrix: t['ml-matrix']!.msPerOp / t['optima wasm loop']!.msPerOp,
-      vsNumpy: np ? np / t['optima wasm loop']!.msPerOp : undefined,
-    });
-    q.dispose();
-  }
-  const rosen: object[] = [];
-  for (const n of [2, 100]) {
-    const list = await solvers();
-    const stats: Record<string, object> = {};
-    for (const s of list) {
-      let x: ArrayLike<number> | undefined, error: string | undefined;
-      try { x = s.solve(n); } catch (e) { error = String(e); }
-      const ev = { f: counts.f, gradient: counts.g };
-      stats[s.name] = x ? { evaluations: ev, fx: rosenF(x), gradientNormInf: gradInf(x), tolerance: s.tolerance } : { error, tolerance: s.tolerance };
-    }
-    const t = await time(`rosenbrock n=${n}`, list.filter((s) => !(stats[s.name] as { error?: string }).error).map((s) => [s.name, () => s.solve(n)] as [string, () => unknown]), quick);
-    for (const [k, v] of Object.entries(t)) Object.assign(stats[k]!, { msPerSolve: v.msPerOp, margin: v.margin });
-    rosen.push({ problem: n === 2 ? 'rosenbrock 2-D' : 'extended rosenbrock n=100', start: '(−1.2, 1, …)', solvers: stats });
-  }
-  const result = { suite: 'solvers', backend, quick, date: new Date().toISOString(), gd: gdResults, numpy: typeof native === 'string' ? native : 'ok', rosenbrock: rosen };
-  mkdirSync(join(root, 'bench', 'results'), { recursive: true });
-  writeFileSync(join(root, 'bench', 'results', 'solvers.json'), JSON.stringify(result, null, 2));
-  return result;
-}
 
-const invoked = process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1];
-if (invoked || process.env.OPTIMA_BENCH_STANDALONE === 'solvers') {
-  const r = await run({ quick: process.argv.includes('--quick') });
-  console.log(JSON.stringify(r, null, 2));
+  for (const n of [500, 1000]) {
+    const workload = `gd ${steps} steps n=${n}`;
+    const { H, b, x0, L } = spdQuadratic(n);
+    const alpha = 1 / L;
+    const opts: MinimizeOptions = { method: 'gd', stepSize: alpha, maxIterations: steps, gradientTolerance: 0 };
+    for (const be of ['simd', 'scalar'] as const) {
+      cases.push({
+        workload, impl: `optima ${be}`, role: be === 'simd' ? 'optima' : 'optima-variant', bytesPerOp: 8 * n * n * steps,
+        setup: async () => {
+          await setBackend(be);
+          const q = quadratic({ H: { rows: n, cols: n, data: H }, g: b });
+          return { run: () => minimize(q, x0, opts), teardown: () => q.dispose() };
+        },
+      });
+    }
+    cases.push({ workload, impl: 'pure JS loop', role: 'peer', setup: () => () => jsGd(H, b, x0, alpha, steps) });
+    if (Ml) {
+      cases.push({
+        workload, impl: 'ml-matrix', role: 'peer',
+        setup: () => {
+          const Hm = new Ml.Matrix(Array.from({ length: n }, (_, i) => Array.from(H.subarray(i * n, i * n + n))));
+          const bm = Ml.Matrix.columnVector(Array.from(b));
+          return () => {
+            let x = Ml.Matrix.columnVector(Array.from(x0));
+            for (let s = 0; s < steps; s++) x = x.sub(Hm.mmul(x).add(bm).mul(alpha));
+            return x;
+          };
+        },
+      });
+    }
+    native[workload] = `gd:${n}:${steps}`;
+    targets[workload] = { vsPeer: n === 500 ? 5 : 4, vsNative: 0.8 };
+    checks.push({
+      name: `gd n=${n}: the WASM loop and the JS loop agree after ${steps} steps`,
+      run: () => {
+        const q = quadratic({ H: { rows: n, cols: n, data: H }, g: b });
+        const r = minimize(q, x0, opts);
+        q.dispose();
+        const xj = jsGd(H, b, x0, alpha, steps);
+        let d = 0;
+        for (let i = 0; i < n; i++) d = Math.max(d, Math.abs(r.x[i]! - xj[i]!));
+        return { ok: d <= 1e-12 && r.iterations === steps, detail: `max |Δx| = ${d.toExponential(2)}, ${r.iterations} iterations, evaluations ${JSON.stringify(r.evaluations)}` };
+      },
+    });
+  }
+
+  const list = await solvers(ctx);
+  for (const n of [2, 100]) {
+    const workload = n === 2 ? 'rosenbrock 2-D' : 'extended rosenbrock n=100';
+    for (const s of list) cases.push({ workload, impl: s.name, role: s.role, setup: async () => { await setBackend(initial); return () => s.solve(n); } });
+    // lbfgs at 1e-8 against every peer at its own, looser tolerance
+    targets[workload] = { vsPeer: 1 };
+    for (const s of list) {
+      checks.push({
+        name: `${workload}: ${s.name} (stops at ${s.tolerance}) reaches f < 1e-8${s.name === 'optima lbfgs' ? ' with ≤ 50 gradient evaluations' : ''}`,
+        run: () => {
+          let x: ArrayLike<number>;
+          try {
+            x = s.solve(n);
+          } catch (e) {
+            return { ok: false, detail: String(e) };
+          }
+          const ev = `${counts.f} f + ${counts.g} ∇f evaluations`;
+          const fx = rosenF(x), gi = gradInf(x);
+          const wantEvals = s.name === 'optima lbfgs' ? counts.g <= 50 : true;
+          return { ok: fx < 1e-8 && wantEvals, detail: `${ev}, f = ${fx.toExponential(2)}, ‖∇f‖∞ = ${gi.toExponential(2)}` };
+        },
+      });
+    }
+  }
+  const result = await ctx.measure({ suite: 'solvers', cases, native, targets, checks });
+  await setBackend(initial);
+  return result;
 }
