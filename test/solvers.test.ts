@@ -444,3 +444,26 @@ describe('fast path boundary crossings and memory', () => {
     expect(memoryBytes()).toBe(before);
   });
 });
+
+describe('backends', () => {
+  it('a quadratic made on one backend keeps working after setBackend', async () => {
+    const { setBackend, backend } = await import('../src/index.js');
+    const before = backend;
+    await setBackend('simd');
+    const q = quadratic({ H: [[4, 1], [1, 2]], g: [-6, -5] });
+    try {
+      for (const b of ['scalar', 'js', 'simd'] as const) {
+        await setBackend(b);
+        expect(q.value(new Float64Array([1, 2]))).toBe(-8);
+        expect(Array.from(minimize(q, [0, 0], { method: 'direct' }).x).map((v) => +v.toFixed(12))).toEqual([1, 2]);
+        const r = minimize(q, [0, 0], { method: 'gd', stepSize: 0.2 });
+        expect(r.status).toBe('converged');
+        expect(r.x[0]).toBeCloseTo(1, 7);
+        expect(maximize(quadratic({ H: [[-2]], g: [2] }), [0]).fx).toBeCloseTo(1, 12);
+      }
+    } finally {
+      q.dispose();
+      await setBackend(before);
+    }
+  });
+});
