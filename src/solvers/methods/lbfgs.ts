@@ -4,7 +4,7 @@
 // memory is dropped and steepest descent tried once before the run is declared stalled.
 // For n ≥ 16 the pairs live in WebAssembly memory and the recursion runs as SIMD dot/axpy
 // (assembly/lbfgs.ts): with a cheap f it is most of an iteration's work.
-import { type Runtime, heap, rt } from '../../runtime/runtime.js';
+import { type Runtime, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
 
@@ -26,15 +26,22 @@ interface LbfgsState extends SmoothState {
   gamma: number;
 }
 
+/** The f64 view of the memory the pairs were allocated in (the solve's own runtime, whatever setBackend did since). */
+function heapOf(r: Runtime): Float64Array {
+  const buf = r.k.memory.buffer;
+  if (r.f64.buffer !== buf) r.f64 = new Float64Array(buf);
+  return r.f64;
+}
+
 /** d ← −H∇f by the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
   const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, gamma = s.gamma;
   if (s.r) {
     const mn = m * n, base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
-    const h = heap();
+    const h = heapOf(s.r);
     for (let i = 0; i < n; i++) h[qi + i] = -g[i]!;
     s.r.k.lbfgsTwoLoop(n, m, count, head, s.ptr, s.ptr + mn * 8, s.ptr + 2 * mn * 8, s.ptr + (2 * mn + m) * 8, gamma, qi * 8);
-    q.set(heap().subarray(qi, qi + n));
+    q.set(heapOf(s.r).subarray(qi, qi + n));
     return;
   }
   const S = s.S, Y = s.Y, rho = s.rho, alphas = s.alpha;
@@ -108,7 +115,7 @@ export const lbfgs: Method<LbfgsState> = {
         const j = s.head, x = s.x, g = s.g, mn = m * n;
         // The pair goes to row j of S and Y (in JS arrays, or in linear memory).
         const wasm = s.r !== undefined;
-        const S = wasm ? heap() : s.S, Y = wasm ? S : s.Y;
+        const S = wasm ? heapOf(s.r!) : s.S, Y = wasm ? S : s.Y;
         const So = wasm ? (s.ptr >>> 3) + j * n : j * n, Yo = wasm ? So + mn : j * n;
         let sy = 0, yy = 0, ss = 0;
         for (let i = 0; i < n; i++) {
@@ -119,7 +126,7 @@ export const lbfgs: Method<LbfgsState> = {
         }
         // Skip pairs without positive curvature: they would break positive definiteness.
         if (sy > Number.EPSILON * Math.sqrt(ss * yy)) {
-          if (wasm) heap()[(s.ptr >>> 3) + 2 * mn + j] = 1 / sy;
+          if (wasm) heapOf(s.r!)[(s.ptr >>> 3) + 2 * mn + j] = 1 / sy;
           else s.rho[j] = 1 / sy;
           s.gamma = sy / yy;
           s.head = (j + 1) % m;
