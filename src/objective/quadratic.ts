@@ -4,7 +4,7 @@
 import { OptimaError } from '../errors.js';
 import { rt } from '../runtime/runtime.js';
 import { type Matrix, type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, outPtr, stageMatrix, stageVector, vector, vectorLength } from '../linalg/matrix.js';
-import { type Objective, plainMatrix } from './types.js';
+import { type Objective, markTrusted, plainMatrix } from './types.js';
 
 const X_SLOT = SLOT.OBJ;
 const Y_SLOT = SLOT.OBJ + 1;
@@ -13,10 +13,10 @@ const Y_SLOT = SLOT.OBJ + 1;
 export class QuadraticObjective implements Objective {
   readonly dim: number;
   readonly exactHessian = true;
-  /** @internal resident, symmetrized copy of H */
-  readonly Hm: WasmMatrix;
+  /** @internal resident, symmetrized copy of H (in the runtime of the last call: see home()) */
+  Hm: WasmMatrix;
   /** @internal resident copy of g */
-  readonly gv: Vector;
+  gv: Vector;
   readonly c: number;
 
   /** @internal use quadratic() */
@@ -25,6 +25,7 @@ export class QuadraticObjective implements Objective {
     this.Hm = H;
     this.gv = g;
     this.c = c;
+    markTrusted(this);
   }
 
   /** H (n×n, row-major): a live view of the resident copy. Do not write to it. */
@@ -36,7 +37,27 @@ export class QuadraticObjective implements Objective {
     return this.gv.data.slice();
   }
 
+  /**
+   * @internal Makes H and g live in the current backend's memory (after setBackend they are
+   * copied over once), so their pointers are valid for rt.k. Call before using Hm.ptr / gv.ptr.
+   */
+  home(): this {
+    if (this.Hm.r !== rt) {
+      const n = this.dim;
+      const H = new WasmMatrix(n, n);
+      H.data.set(this.Hm.data);
+      const g = new Vector(n);
+      g.data.set(this.gv.data);
+      this.Hm.dispose();
+      this.gv.dispose();
+      this.Hm = H;
+      this.gv = g;
+    }
+    return this;
+  }
+
   private stageX(x: Float64Array): number {
+    this.home();
     return stageVector(x, 'x', X_SLOT, this.dim);
   }
 
@@ -78,6 +99,7 @@ export class QuadraticObjective implements Objective {
 
   /** −f as a quadratic (used by maximize so the fast paths still apply). */
   negated(): QuadraticObjective {
+    this.home();
     const n = this.dim;
     const H = new WasmMatrix(n, n);
     rt.k.copy(H.ptr, this.Hm.ptr, n * n);

@@ -5,7 +5,7 @@
 import { OptimaError } from '../errors.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { quadratic } from './quadratic.js';
-import { type Objective, plainMatrix } from './types.js';
+import { type Objective, markTrusted, plainMatrix } from './types.js';
 
 export type PointKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate';
 
@@ -51,7 +51,7 @@ function smooth(
   const check = (x: Float64Array) => {
     if (x.length !== dim) throw new OptimaError('DIMENSION_MISMATCH', `x has length ${x.length}; the objective has dim ${dim}`);
   };
-  return {
+  return markTrusted({
     dim,
     exactHessian: true,
     value: (x) => (check(x), f(x)),
@@ -72,7 +72,7 @@ function smooth(
       hess(x, H);
       return plainMatrix(dim, dim, H);
     },
-  };
+  });
 }
 
 function requireDim(n: number, name: string, even = false): void {
