@@ -130,7 +130,7 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   } else if (e !== 0) {
     k.scal(nn, 2 ** -e, w);
   }
-  const small = scratch(SLOT.EIG + 2, 4 * n);
+  const small = scratch(SLOT.EIG + 2, 5 * n);
   const z = vectors ? scratch(SLOT.EIG + 1, nn) : 0;
   const d = small, off = small + 8 * n, work = small + 16 * n;
   const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps);
