@@ -132,7 +132,7 @@ for (const name of BACKENDS) {
       }
     });
 
-    it('an already tridiagonal matrix with random entries, and a graded one', () => {
+    it('already tridiagonal, partly reduced and graded matrices', () => {
       const r = rng(31);
       const n = 50;
       const a = new Float64Array(n * n);
@@ -145,6 +145,13 @@ for (const name of BACKENDS) {
       for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) g[i * n + j] = (r() - 0.5) * 10 ** -(i + j) * 0.5;
       for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) g[j * n + i] = g[i * n + j]!;
       checkDecomposition(g, n);
+      // partly reduced: rows 0 (then 0 and 1) have nothing beyond the superdiagonal, so the first
+      // reflectors are the identity and the next is not (the product runs without an update)
+      for (const rows of [[0], [0, 1]]) {
+        const p = randomSymmetric(n, r);
+        for (const k of rows) for (let j = k + 2; j < n; j++) p[k * n + j] = p[j * n + k] = 0;
+        checkDecomposition(p, n);
+      }
     });
 
     it('n = 2 uses the closed form: exact saddle [[2,0],[0,−2]] and orthonormal rotations', () => {
