@@ -44,16 +44,16 @@ function transpose(src: usize, dst: usize, n: i32): void {
 /**
  * Eigenvalues (ascending, in d) and optionally eigenvectors of the symmetric n×n matrix at `a`
  * (row-major; only the upper triangle is read; destroyed). The caller scales A so max|aᵢⱼ| is
- * about 1. Workspace: d and e (n doubles each), work (3n) and, with vectors,
- * z (n²). On success with vectors, `a` holds V (row-major, eigenvector j in column j, matching
+ * about 1. Workspace: d and e (n doubles each), work (3n) and, with vectors, z (n²) and rot
+ * (3·rotCap doubles: QL rotations are applied to z in batches of rotCap). On success with vectors, `a` holds V (row-major, eigenvector j in column j, matching
  * d[j]). Returns 0, or a positive value when QL exceeded maxIter sweeps in total.
  */
-export function eigSymmetric(a: usize, n: i32, d: usize, e: usize, work: usize, z: usize, wantVectors: i32, maxIter: i32): i32 {
+export function eigSymmetric(a: usize, n: i32, d: usize, e: usize, work: usize, z: usize, wantVectors: i32, maxIter: i32, rot: usize, rotCap: i32): i32 {
   const wantZ = wantVectors != 0;
   const tau = work, p = work + (<usize>n << 3), q = work + (<usize>n << 4);
   tridiagonalize(a, n, d, e, tau, p, q);
   if (wantZ) formQt(a, n, tau, z);
-  const info = tql(d, e, n, z, wantZ, maxIter);
+  const info = tql(d, e, n, z, wantZ, maxIter, rot, rotCap);
   if (info != 0) return info;
   sortAscending(d, n, z, wantZ);
   if (wantZ) transpose(z, a, n);

@@ -33,17 +33,39 @@ function rotateRows(zi: usize, zj: usize, n: i32, c: f64, s: f64): void {
   }
 }
 
+/** Columns per pass in applyRotations: a 32-column slice of every row of Zᵀ stays in L2. */
+const SLICE = 32;
+
+/**
+ * Applies `count` recorded rotations (i, c, s) in order to the rows of Zᵀ, one slice of
+ * columns at a time. Each slice sees the rotations in the same order as unbatched, so the result
+ * is identical; but Zᵀ streams through memory once per batch instead of once per sweep.
+ */
+function applyRotations(z: usize, n: i32, rot: usize, count: i32): void {
+  const rowBytes = <usize>n << 3;
+  for (let c0 = 0; c0 < n; c0 += SLICE) {
+    const width = min(SLICE, n - c0);
+    const base = z + (<usize>c0 << 3);
+    for (let r = 0; r < count; r++) {
+      const i = <i32>ld(rot, 3 * r);
+      const zi = base + <usize>i * rowBytes;
+      rotateRows(zi, zi + rowBytes, width, ld(rot, 3 * r + 1), ld(rot, 3 * r + 2));
+    }
+  }
+}
+
 /**
  * Eigenvalues of the tridiagonal (d, e) in place in d (unsorted), e[i] coupling i and i+1 and
  * e[n−1] = 0; e is destroyed. With wantZ, the rotations are applied to the rows of Zᵀ at z (n×n),
- * so an initial z = Qᵀ ends as the transposed eigenvectors of QTQᵀ. An off-diagonal is
+ * so an initial z = Qᵀ ends as the transposed eigenvectors of QTQᵀ; they are recorded in `rot`
+ * (3·rotCap doubles, rotCap ≥ 1) and applied in batches. An off-diagonal is
  * negligible when |eᵢ| ≤ ε·max_{j≤l}(|d_j| + |e_j|) (normwise backward stable). Returns 0, or
  * l + 1 when more than maxIter QL sweeps in total were needed (d is then incomplete).
  */
-export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: i32): i32 {
+export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: i32, rot: usize, rotCap: i32): i32 {
   let f: f64 = 0, tst1: f64 = 0;
   let iters = 0;
-  const rowBytes = <usize>n << 3;
+  let pending = 0; // rotations recorded in rot but not yet applied to z
   for (let l = 0; l < n; l++) {
     tst1 = max(tst1, abs(ld(d, l)) + abs(ld(e, l)));
     let m = l;
@@ -53,7 +75,7 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
     }
     if (m > l) {
       do {
-        if (++iters > maxIter) return l + 1;
+        if (++iters > maxIter) { if (wantZ) applyRotations(z, n, rot, pending); return l + 1; }
         // shift: the eigenvalue of the leading 2×2 nearer d[l]; p + r never cancels
         let g = ld(d, l);
         const el = ld(e, l);
@@ -81,7 +103,13 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
           c = p / r;
           p = c * di - s * g;
           st(d, i + 1, h + s * (c * g + s * di));
-          if (wantZ) rotateRows(z + <usize>i * rowBytes, z + <usize>(i + 1) * rowBytes, n, c, s);
+          if (wantZ) {
+            if (pending == rotCap) { applyRotations(z, n, rot, pending); pending = 0; }
+            st(rot, 3 * pending, <f64>i);
+            st(rot, 3 * pending + 1, c);
+            st(rot, 3 * pending + 2, s);
+            pending++;
+          }
         }
         p = (-s * s2 * c3 * el1 * ld(e, l)) / dl1; // dl1 = e_l·(p+r) ≠ 0
         st(e, l, s * p);
@@ -91,5 +119,6 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
     st(d, l, ld(d, l) + f);
     st(e, l, 0);
   }
+  if (wantZ) applyRotations(z, n, rot, pending);
   return 0;
 }

@@ -14,6 +14,9 @@ const EPS = Number.EPSILON;
  */
 export const SYMMETRY_TOLERANCE = 100 * EPS;
 
+/** QL rotations recorded before they are applied to the vectors (×n): each batch streams Zᵀ once. */
+const ROTATIONS_PER_ROW = 8;
+
 /** QL sweeps allowed in total: 30 per eigenvalue, as LAPACK dsteqr. */
 const SWEEPS_PER_EIGENVALUE = 30;
 
@@ -130,10 +133,12 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   } else if (e !== 0) {
     k.scal(nn, 2 ** -e, w);
   }
-  const small = scratch(SLOT.EIG + 2, 5 * n);
+  // d, e, work (3n), then room for ROTATIONS_PER_ROW·n recorded QL rotations (3 doubles each)
+  const rotCap = ROTATIONS_PER_ROW * n;
+  const small = scratch(SLOT.EIG + 2, 5 * n + (vectors ? 3 * rotCap : 0));
   const z = vectors ? scratch(SLOT.EIG + 1, nn) : 0;
-  const d = small, off = small + 8 * n, work = small + 16 * n;
-  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps);
+  const d = small, off = small + 8 * n, work = small + 16 * n, rot = small + 40 * n;
+  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps, rot, rotCap);
   if (info !== 0) {
     throw new OptimaError('NOT_CONVERGED', `eigSym: the QL iteration did not converge within ${maxSweeps} sweeps (eigenvalue ${info - 1})`);
   }

@@ -22,5 +22,5 @@ export interface Kernels {
   asymmetry(a: number, n: number): number;
   eig2x2Batch(a: number, b: number, c: number, lo: number, hi: number, n: number): number;
   eig2x2(a: number, b: number, c: number, out: number): void;
-  eigSymmetric(a: number, n: number, d: number, e: number, work: number, z: number, wantVectors: number, maxIter: number): number;
+  eigSymmetric(a: number, n: number, d: number, e: number, work: number, z: number, wantVectors: number, maxIter: number, rot: number, rotCap: number): number;
 }
