@@ -115,6 +115,19 @@ for (const name of BACKENDS) {
           expect(residual).toBeLessThan(10);
           expect(orthogonality).toBeLessThan(10);
         }
+        // past 2^±1000 the power-of-two scaling takes two steps; 2^−1040 makes the entries
+        // subnormal (rounded), so the reference is the rounded matrix scaled back exactly
+        for (const s of [2 ** 1020, 2 ** -1040]) {
+          const scaled = a.map((x) => x * s);
+          const back = scaled.map((x) => x / s);
+          const want = eigSym(sym(n, back)).values;
+          const got = eigSym(sym(n, scaled)).values.map((x) => x / s);
+          // subnormal results are rounded to multiples of 2^−1074, i.e. 2^−1074/s after scaling back
+          const rounding = s < 1 ? 2 ** -1074 / s : 0;
+          for (let i = 0; i < n; i++) {
+            expect(Math.abs(got[i]! - want[i]!)).toBeLessThanOrEqual(4 * n * EPS * frobeniusNorm(back) + rounding);
+          }
+        }
       }
     });
 
