@@ -1,9 +1,10 @@
 // Symmetric eigen-solvers: the batched and single 2×2 closed forms (eigen2x2.ts) and the n×n
 // driver, Householder tridiagonalization (tridiag.ts) followed by implicit QL (tql.ts), the
-// pipeline of LAPACK dsyev (dsytrd + dorgtr + dsteqr). Workspace comes from the caller.
+// pipeline of LAPACK dsyev: dsytrd + dorgtr + dsteqr with vectors, dsytrd + dsterf (root-free
+// QL) for values only. Workspace comes from the caller.
 import { ld, st } from './memory';
 import { tridiagonalize, formQt } from './tridiag';
-import { tql } from './tql';
+import { tql, tqlValues } from './tql';
 
 export { eig2x2Batch, eig2x2 } from './eigen2x2';
 
@@ -53,7 +54,7 @@ export function eigSymmetric(a: usize, n: i32, d: usize, e: usize, work: usize, 
   const tau = work, p = work + (<usize>n << 3), q = work + (<usize>n << 4);
   tridiagonalize(a, n, d, e, tau, p, q);
   if (wantZ) formQt(a, n, tau, z);
-  const info = tql(d, e, n, z, wantZ, maxIter, rot, rotCap);
+  const info = wantZ ? tql(d, e, n, z, true, maxIter, rot, rotCap) : tqlValues(d, e, n, maxIter);
   if (info != 0) return info;
   sortAscending(d, n, z, wantZ);
   if (wantZ) transpose(z, a, n);

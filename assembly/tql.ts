@@ -122,3 +122,73 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
   if (wantZ) applyRotations(z, n, rot, pending);
   return 0;
 }
+
+/** Off-diagonal squares below this are negligible for A scaled to max|aᵢⱼ| ≈ 1 (|e| ≤ 1e−150). */
+const TINY2: f64 = 1e-300;
+
+/**
+ * Eigenvalues only, root-free: the Pal–Walker–Kahan variant of implicit QL (LAPACK dsterf;
+ * Parlett, The Symmetric Eigenvalue Problem, §8.15). Working on e² removes the square root from
+ * the bulge chase, whose sequential dependence bounds the speed. A 2×2 block left at the top is
+ * finished in closed form (dlae2). Same splitting criterion as tql(). d ends unsorted; e is
+ * destroyed. Returns 0, or l + 1 past maxIter sweeps.
+ */
+export function tqlValues(d: usize, e: usize, n: i32, maxIter: i32): i32 {
+  for (let i = 0; i < n; i++) { const x = ld(e, i); st(e, i, x * x); }
+  let tst1: f64 = 0, thresh: f64 = TINY2;
+  let iters = 0;
+  let lastL = -1;
+  let l = 0;
+  while (l < n) {
+    if (l != lastL) {
+      tst1 = max(tst1, abs(ld(d, l)) + Math.sqrt(ld(e, l)));
+      thresh = max(EPS * EPS * tst1 * tst1, TINY2);
+      lastL = l;
+    }
+    let m = l;
+    while (m < n - 1) {
+      if (ld(e, m) <= thresh) break;
+      m++;
+    }
+    if (m < n - 1) st(e, m, 0);
+    if (m == l) { l++; continue; }
+    if (m == l + 1) {
+      // the 2×2 [[d_l, √e_l],[√e_l, d_l+1]] in closed form: λ₁ = ½(sm ± rt), λ₂ = det/λ₁
+      const a = ld(d, l), c = ld(d, l + 1), b2 = ld(e, l);
+      const sm = a + c, df = a - c;
+      const rt = Math.sqrt(df * df + 4 * b2);
+      const l1 = 0.5 * (sm + copysign(rt, sm));
+      st(d, l, l1);
+      st(d, l + 1, l1 != 0 ? (a * c - b2) / l1 : 0.0);
+      st(e, l, 0);
+      l += 2;
+      continue;
+    }
+    if (++iters > maxIter) return l + 1;
+    // Wilkinson-style shift from the leading 2×2
+    const rte = Math.sqrt(ld(e, l));
+    const dl = ld(d, l);
+    let sigma = (ld(d, l + 1) - dl) / (2 * rte);
+    const r = abs(sigma) < 1e100 ? Math.sqrt(sigma * sigma + 1) : abs(sigma);
+    sigma = dl - rte / (sigma + copysign(r, sigma));
+    let c: f64 = 1, s: f64 = 0;
+    let gamma = ld(d, m) - sigma;
+    let p = gamma * gamma;
+    for (let i = m - 1; i >= l; i--) {
+      const bb = ld(e, i);
+      const rr = p + bb;
+      if (i != m - 1) st(e, i + 1, s * rr);
+      const oldc = c;
+      c = p / rr;
+      s = bb / rr;
+      const oldgam = gamma;
+      const alpha = ld(d, i);
+      gamma = c * (alpha - sigma) - s * oldgam;
+      st(d, i + 1, oldgam + (alpha - gamma));
+      p = c != 0 ? (gamma * gamma) / c : oldc * bb;
+    }
+    st(e, l, s * p);
+    st(d, l, sigma + gamma);
+  }
+  return 0;
+}

@@ -88,7 +88,8 @@ function identity(n: number): Matrix {
  * Eigenvalues (ascending) and, with `{ vectors: true }`, orthonormal eigenvectors of a symmetric
  * matrix: A = V·diag(values)·Vᵀ. n = 2 uses the closed form of LAPACK dlaev2; n ≥ 3 reduces A to
  * tridiagonal form with Householder reflections and runs implicit QL with Wilkinson shifts
- * (dsytrd + dsteqr; Golub & Van Loan, Matrix Computations, §8.3), after scaling A by a power of
+ * (dsytrd + dsteqr, or the root-free dsterf when only values are wanted; Golub & Van Loan,
+ * Matrix Computations, §8.3), after scaling A by a power of
  * two so that max|aᵢⱼ| ≈ 1 (no overflow or underflow for entries anywhere in the f64 range).
  * Accuracy is LAPACK's: ‖AV − VΛ‖ and ‖VᵀV − I‖ are small multiples of n·ε·‖A‖ and n·ε.
  *
