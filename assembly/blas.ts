@@ -128,13 +128,57 @@ export function fill(x: usize, n: i32, value: f64): void {
   for (let i = 0; i < n; i++) st(x, i, value);
 }
 
+/** y[r] ← α·d + β·y[r], not reading y when β = 0. */
+// @ts-ignore: decorator
+@inline function put(y: usize, r: i32, alpha: f64, d: f64, beta: f64): void {
+  st(y, r, beta == 0 ? alpha * d : alpha * d + beta * ld(y, r));
+}
+
 /**
  * y ← α·A·x + β·y for row-major A (m×n). With β = 0, y is not read (BLAS convention), so a
- * NaN left in an output buffer never leaks into the result. Two rows share each load of x.
+ * NaN left in an output buffer never leaks into the result. In the SIMD build four rows share
+ * each load of x (eight independent accumulators: loads, not add latency, set the pace); the
+ * remaining rows, and the scalar build, go two at a time.
  */
 export function gemv(m: i32, n: i32, alpha: f64, a: usize, x: usize, beta: f64, y: usize): void {
   const rowBytes = <usize>n << 3;
   let r = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; r + 4 <= m; r += 4) {
+      const a0 = a + <usize>r * rowBytes;
+      const a1 = a0 + rowBytes, a2 = a1 + rowBytes, a3 = a2 + rowBytes;
+      let p0 = f64x2.splat(0), p1 = f64x2.splat(0), p2 = f64x2.splat(0), p3 = f64x2.splat(0);
+      let q0 = f64x2.splat(0), q1 = f64x2.splat(0), q2 = f64x2.splat(0), q3 = f64x2.splat(0);
+      let j = 0;
+      for (; j + 4 <= n; j += 4) {
+        const x0 = ldv(x, j), x1 = ldv(x, j + 2);
+        p0 = f64x2.add(p0, f64x2.mul(ldv(a0, j), x0));
+        p1 = f64x2.add(p1, f64x2.mul(ldv(a1, j), x0));
+        p2 = f64x2.add(p2, f64x2.mul(ldv(a2, j), x0));
+        p3 = f64x2.add(p3, f64x2.mul(ldv(a3, j), x0));
+        q0 = f64x2.add(q0, f64x2.mul(ldv(a0, j + 2), x1));
+        q1 = f64x2.add(q1, f64x2.mul(ldv(a1, j + 2), x1));
+        q2 = f64x2.add(q2, f64x2.mul(ldv(a2, j + 2), x1));
+        q3 = f64x2.add(q3, f64x2.mul(ldv(a3, j + 2), x1));
+      }
+      if (j + 2 <= n) {
+        const x0 = ldv(x, j);
+        p0 = f64x2.add(p0, f64x2.mul(ldv(a0, j), x0));
+        p1 = f64x2.add(p1, f64x2.mul(ldv(a1, j), x0));
+        p2 = f64x2.add(p2, f64x2.mul(ldv(a2, j), x0));
+        p3 = f64x2.add(p3, f64x2.mul(ldv(a3, j), x0));
+        j += 2;
+      }
+      let d0 = hsum(f64x2.add(p0, q0)), d1 = hsum(f64x2.add(p1, q1));
+      let d2 = hsum(f64x2.add(p2, q2)), d3 = hsum(f64x2.add(p3, q3));
+      if (j < n) {
+        const xj = ld(x, j);
+        d0 += ld(a0, j) * xj; d1 += ld(a1, j) * xj; d2 += ld(a2, j) * xj; d3 += ld(a3, j) * xj;
+      }
+      put(y, r, alpha, d0, beta); put(y, r + 1, alpha, d1, beta);
+      put(y, r + 2, alpha, d2, beta); put(y, r + 3, alpha, d3, beta);
+    }
+  }
   for (; r + 2 <= m; r += 2) {
     const a0 = a + <usize>r * rowBytes;
     const a1 = a0 + rowBytes;
@@ -166,16 +210,21 @@ export function gemv(m: i32, n: i32, alpha: f64, a: usize, x: usize, beta: f64, 
       d0 = p0 + p1; d1 = q0 + q1;
     }
     for (; j < n; j++) { const xj = ld(x, j); d0 += ld(a0, j) * xj; d1 += ld(a1, j) * xj; }
-    if (beta == 0) {
-      st(y, r, alpha * d0); st(y, r + 1, alpha * d1);
-    } else {
-      st(y, r, alpha * d0 + beta * ld(y, r)); st(y, r + 1, alpha * d1 + beta * ld(y, r + 1));
-    }
+    put(y, r, alpha, d0, beta); put(y, r + 1, alpha, d1, beta);
   }
-  if (r < m) {
-    const d = dot(a + <usize>r * rowBytes, x, n);
-    st(y, r, beta == 0 ? alpha * d : alpha * d + beta * ld(y, r));
-  }
+  if (r < m) put(y, r, alpha, dot(a + <usize>r * rowBytes, x, n), beta);
+}
+
+/**
+ * y ← A·x (row-major A, m×n) and whether y is all finite: 0 if so, else 1. One call instead of
+ * gemv + firstNonFinite keeps the per-call cost of a small matvec low. A finite y proves A and x
+ * finite (every entry reaches some yᵢ, and NaN·0 = Inf·0 = NaN), so callers scan them only on 1.
+ */
+export function matvecChecked(m: i32, n: i32, a: usize, x: usize, y: usize): i32 {
+  gemv(m, n, 1, a, x, 0, y);
+  let acc: f64 = 0;
+  for (let i = 0; i < m; i++) { const v = ld(y, i); acc += v - v; }
+  return acc == 0 ? 0 : 1;
 }
 
 /**

@@ -1,20 +1,15 @@
-// The walkthrough (`npm start`): the worked examples of the two lecture decks, in order.
+// The walkthrough (`npm start`): the worked examples of the lecture decks, section by section.
+// `optima demo [word…]` runs only the sections whose titles contain one of the words.
 /// <reference types="node" />
-import { matrix, matvec, backend } from '../index.js';
+import { backend } from '../index.js';
+import { SECTIONS } from './demo/index.js';
 
-export async function runDemo(_args: string[]): Promise<void> {
-  console.log(`optima walkthrough (backend: ${backend})\n`);
-  console.log('Gradient descent on (x1−3)² + (x2−3)² = ½xᵀHx + gᵀx + 18, H = [[2,0],[0,2]], g = [−6,−6]');
-  console.log('x ← x − α(Hx + g), α = 0.2, x0 = 0, 25 steps\n');
-  const H = matrix([[2, 0], [0, 2]]);
-  const g = [-6, -6];
-  const x = new Float64Array(2);
-  const hx = new Float64Array(2);
-  for (let i = 1; i <= 25; i++) {
-    matvec(H, x, hx);
-    for (let j = 0; j < 2; j++) x[j]! -= 0.2 * (hx[j]! + g[j]!);
-    console.log(`${String(i).padStart(3)}  x = [${x[0]!.toFixed(8)}, ${x[1]!.toFixed(8)}]`);
+export async function runDemo(args: string[]): Promise<void> {
+  const words = args.filter((a) => !a.startsWith('-')).map((a) => a.toLowerCase());
+  const chosen = words.length ? SECTIONS.filter((s) => words.some((w) => s.title.toLowerCase().includes(w))) : SECTIONS;
+  console.log(`optima walkthrough (backend: ${backend})`);
+  for (const [i, s] of chosen.entries()) {
+    console.log(`\n${'═'.repeat(100)}\n${i + 1}. ${s.title}\n${'═'.repeat(100)}\n`);
+    await s.run();
   }
-  console.log(`\nfinal x ≈ [${x[0]!.toFixed(8)}, ${x[1]!.toFixed(8)}]  (exact: 3·(1 − 0.6²⁵) = ${(3 * (1 - 0.6 ** 25)).toFixed(8)})`);
-  H.dispose();
 }

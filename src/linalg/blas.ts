@@ -1,14 +1,26 @@
 // dot, matvec and solve: validation and staging in TypeScript, all arithmetic in the kernels.
 import { OptimaError } from '../errors.js';
-import { rt, scratch } from '../runtime/runtime.js';
+import { memoryBuffer, rt, scratch } from '../runtime/runtime.js';
 import {
-  type MatrixLike, type VectorLike, SLOT, deliver, outPtr, requireFinite, stageMatrix, stageVector, vectorLength,
+  type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, outPtr, requireFinite, stageMatrix, stageVector, vectorLength,
 } from './matrix.js';
 
 const EPS = Number.EPSILON;
 
+/** A resident handle's owner (undefined for plain arrays): a cheap brand check, no instanceof. */
+type Owned = { readonly r?: unknown };
+
 /** aᵀb. Lengths must match. A NaN or ±Infinity entry throws NOT_FINITE naming it. */
 export function dot(a: VectorLike, b: VectorLike): number {
+  // Fast path: two live Vectors of the current instance need no staging and no scan.
+  if ((a as Owned).r === rt && (b as Owned).r === rt) {
+    const va = a as Vector, vb = b as Vector;
+    const n = va.length;
+    if (n >= 0 && n === vb.length && va.ptr !== 0 && vb.ptr !== 0) {
+      const s = rt.k.dot(va.ptr, vb.ptr, n);
+      if (s - s === 0) return s;
+    }
+  }
   const n = vectorLength(a, 'a');
   const pa = stageVector(a, 'a', SLOT.X);
   const pb = stageVector(b, 'b', SLOT.Y, n);
@@ -25,8 +37,35 @@ function overlaps(p: number, n: number, q: number, m: number): boolean {
   return p < q + m * 8 && q < p + n * 8;
 }
 
-/** A·x for A (m×n) and x (n): out (length m) if given, else a new Float64Array. */
-export function matvec(A: MatrixLike, x: VectorLike, out?: Float64Array): Float64Array {
+/**
+ * A·x for A (m×n) and x (n): into `out` (length m) if given, else a new Float64Array. `out` may
+ * be a Float64Array or a resident Vector (then its live `data` view is returned).
+ */
+export function matvec(A: MatrixLike, x: VectorLike, out?: Float64Array | Vector): Float64Array {
+  // Fast path (per-call cost matters at n = 16): resident A and x, and `out` a resident Vector or
+  // a view of linear memory, all in the current instance and not aliased: one kernel call, no
+  // staging, no copy. Brand checks on `.r` and no `.buffer` getter for a Vector out keep it lean.
+  const r = rt;
+  if (out !== undefined && (A as Owned).r === r && (x as Owned).r === r) {
+    const M = A as WasmMatrix, v = x as Vector;
+    const m = M.rows, n = M.cols, pa = M.ptr, px = v.ptr;
+    if (pa !== 0 && px !== 0 && m > 0 && v.length === n && out.length === m) {
+      const handle = (out as Owned).r === r;
+      const py = handle ? (out as Vector).ptr : (out as Float64Array).buffer === memoryBuffer() ? (out as Float64Array).byteOffset : 0;
+      if (py !== 0 && !overlaps(py, m, px, n) && !overlaps(py, m, pa, m * n)) {
+        if (r.k.matvecChecked(m, n, pa, px, py) !== 0) {
+          requireFinite(pa, m * n, 'A', n);
+          requireFinite(px, n, 'x');
+        }
+        return handle ? (out as Vector).data : (out as Float64Array);
+      }
+    }
+  }
+  return matvecStaged(A, x, out instanceof Vector ? out.data : out);
+}
+
+/** matvec for any accepted input: stage (copy if needed), compute, check, deliver. */
+function matvecStaged(A: MatrixLike, x: VectorLike, out?: Float64Array): Float64Array {
   const a = stageMatrix(A, 'A', SLOT.A);
   const px = stageVector(x, 'x', SLOT.X, a.cols);
   let py = outPtr(out, a.rows, 'out', SLOT.Y);

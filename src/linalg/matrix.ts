@@ -3,7 +3,7 @@
 // place. Plain arrays are copied into reusable scratch slots. Every facade function goes through
 // the stage* helpers here, so validation messages are uniform.
 import { OptimaError } from '../errors.js';
-import { heap, rt, scratch, type Runtime } from '../runtime/runtime.js';
+import { heap, memoryBuffer, rt, scratch, type Runtime } from '../runtime/runtime.js';
 
 /** A row-major matrix (API.md). */
 export interface Matrix {
@@ -41,6 +41,10 @@ abstract class Resident {
   /** A live view of the entries; re-created after memory growth, so read it afresh each time. */
   get data(): Float64Array {
     if (this.ptr === 0) throw new OptimaError('DISPOSED', `${this.kind()} was used after dispose()`);
+    // A WebAssembly memory detaches its old buffer on growth (length 0), so an attached view is
+    // current and the costly `memory.buffer` getter is skipped; wasm2js memory never detaches.
+    const v = this.view;
+    if (v !== undefined && v.length !== 0 && this.r.backend !== 'js') return v;
     const buf = this.r.k.memory.buffer;
     if (!this.view || this.view.buffer !== buf) this.view = new Float64Array(buf, this.ptr, this.size);
     return this.view;
@@ -183,7 +187,7 @@ function residentPtr(x: unknown): number | undefined {
     if (x.disposed) throw new OptimaError('DISPOSED', 'a matrix or vector was used after dispose()');
     return x.r === rt ? x.ptr : undefined;
   }
-  if (x instanceof Float64Array && x.buffer === rt.k.memory.buffer) return x.byteOffset;
+  if (x instanceof Float64Array && x.buffer === memoryBuffer()) return x.byteOffset;
   return undefined;
 }
 
@@ -267,7 +271,7 @@ export function outPtr(out: Float64Array | undefined, n: number, name: string, s
 
 /** Copies a kernel's output at ptr into `out` (or a new array) unless it was written in place. */
 export function deliver(ptr: number, n: number, out: Float64Array | undefined): Float64Array {
-  if (out !== undefined && out.buffer === rt.k.memory.buffer && out.byteOffset === ptr) return out;
+  if (out !== undefined && out.byteOffset === ptr && out.buffer === memoryBuffer()) return out;
   const h = heap();
   const base = ptr >>> 3;
   if (out === undefined) return h.slice(base, base + n);

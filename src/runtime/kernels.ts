@@ -14,6 +14,7 @@ export interface Kernels {
   copy(dst: number, src: number, n: number): void;
   fill(x: number, n: number, value: number): void;
   gemv(m: number, n: number, alpha: number, a: number, x: number, beta: number, y: number): void;
+  matvecChecked(m: number, n: number, a: number, x: number, y: number): number;
   symv(n: number, alpha: number, a: number, x: number, beta: number, y: number, work: number): void;
   cholesky(a: number, n: number, tol: number): number;
   choleskySolve(a: number, n: number, b: number): void;
@@ -23,4 +24,8 @@ export interface Kernels {
   eig2x2Batch(a: number, b: number, c: number, lo: number, hi: number, n: number): number;
   eig2x2(a: number, b: number, c: number, out: number): void;
   eigSymmetric(a: number, n: number, d: number, e: number, work: number, z: number, wantVectors: number, maxIter: number, rot: number, rotCap: number): number;
+  quadraticLoop(
+    method: number, n: number, h: number, g: number, c: number, x: number, grad: number, f0: number, ws: number,
+    alpha: number, beta: number, gradTol: number, stepTol: number, fTol: number, maxIter: number, out: number,
+  ): number;
 }

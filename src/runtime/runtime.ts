@@ -10,9 +10,14 @@ export let backend: BackendName;
 /** The current instance. Kernels are called as `rt.k.name(...)`. */
 export let rt: Runtime;
 
+// One instance per backend, kept: switching back finds its kernels already optimized by the
+// engine (a fresh instance would start again in the baseline compiler) and its handles resident.
+const instances: Partial<Record<BackendName, Runtime>> = {};
+
 function use(r: Runtime): void {
   rt = r;
   backend = r.backend;
+  instances[r.backend] ??= r;
 }
 
 function requested(): BackendName | undefined {
@@ -44,7 +49,8 @@ export const ready: Promise<BackendName> = init();
 
 /**
  * Switches to another build of the kernels (for tests and comparisons). Matrices and vectors
- * made before the switch stay valid: they are copied in like plain arrays from then on.
+ * made before the switch stay valid: they are copied in like plain arrays while another backend
+ * is current, and are resident again after switching back (each backend's instance is kept).
  * The switch happens synchronously where the engine allows it (always in Node); the promise
  * resolves once it has happened, and rejects with INVALID_OPTION for an unknown or unusable name.
  */
@@ -53,6 +59,11 @@ export function setBackend(name: BackendName): Promise<BackendName> {
     return Promise.reject(new OptimaError('INVALID_OPTION', `setBackend: backend must be one of ${BACKENDS.join(', ')}; got ${String(name)}`));
   }
   if (rt && rt.backend === name) return Promise.resolve(name);
+  const kept = instances[name];
+  if (kept) {
+    use(kept);
+    return Promise.resolve(name);
+  }
   const now = instantiateSync(name);
   if (now) {
     use(now);
@@ -69,11 +80,23 @@ export function setBackend(name: BackendName): Promise<BackendName> {
   );
 }
 
-/** The f64 view of the current linear memory, re-created after memory.grow detaches it. */
+/**
+ * The f64 view of the current linear memory, re-created after memory.grow detaches it.
+ * WebAssembly.Memory's `buffer` getter costs about as much as a 16×16 matvec, so it is asked
+ * only when the cached view is detached (length 0: memory.grow detaches the old buffer). The
+ * wasm2js memory never detaches its old buffer on growth, so the js backend always asks.
+ */
 export function heap(): Float64Array {
+  const h = rt.f64;
+  if (h.length !== 0 && rt.backend !== 'js') return h;
   const buf = rt.k.memory.buffer;
-  if (rt.f64.buffer !== buf) rt.f64 = new Float64Array(buf);
+  if (h.buffer !== buf) rt.f64 = new Float64Array(buf);
   return rt.f64;
+}
+
+/** The current linear memory's ArrayBuffer (cheap: see heap()). */
+export function memoryBuffer(): ArrayBuffer {
+  return heap().buffer as ArrayBuffer;
 }
 
 /**

@@ -1,0 +1,146 @@
+#!/usr/bin/python3
+"""Native reference timings for `optima bench`: numpy (OpenBLAS/LAPACK) on the same workloads.
+
+Usage: native.py [--quick] WORKLOAD...   where WORKLOAD is KIND:N[:EXTRA], e.g.
+  dot:1000  matvec:4096  solve:256  eigh:512  eigvalsh:512  gd:100:50
+Prints one JSON object on stdout:
+  {"python": ..., "numpy": ..., "results": {"dot:1000": {"opsPerSec", "seconds", "repeats",
+   "number", "spread"}}, "errors": {"bad:1": "message"}}
+Timing follows timeit: `number` calls per repeat, calibrated so one repeat lasts >= the target
+time, after one warm-up repeat; the per-call time is the median over repeats. The runner sets
+OPENBLAS_NUM_THREADS=1 so the comparison is one core against one core.
+"""
+import json
+import sys
+import time
+
+KINDS = {}
+
+
+def workload(name):
+    def register(fn):
+        KINDS[name] = fn
+        return fn
+    return register
+
+
+def spd(np, rng, n):
+    """A well-conditioned SPD matrix: B Bᵀ/n + I."""
+    b = rng.standard_normal((n, n))
+    return b @ b.T / n + np.eye(n)
+
+
+@workload("dot")
+def make_dot(np, rng, n, _extra):
+    a, b = rng.standard_normal(n), rng.standard_normal(n)
+    return lambda: np.dot(a, b)
+
+
+@workload("matvec")
+def make_matvec(np, rng, n, _extra):
+    a, x = rng.standard_normal((n, n)), rng.standard_normal(n)
+    out = np.empty(n)
+    return lambda: np.dot(a, x, out=out)
+
+
+@workload("solve")
+def make_solve(np, rng, n, _extra):
+    a, b = spd(np, rng, n), rng.standard_normal(n)
+    return lambda: np.linalg.solve(a, b)
+
+
+@workload("cholsolve")
+def make_cholsolve(np, rng, n, _extra):
+    import scipy.linalg as sl
+    a, b = spd(np, rng, n), rng.standard_normal(n)
+    return lambda: sl.cho_solve(sl.cho_factor(a, check_finite=False), b, check_finite=False)
+
+
+@workload("eigh")
+def make_eigh(np, rng, n, _extra):
+    a = spd(np, rng, n)
+    return lambda: np.linalg.eigh(a)
+
+
+@workload("eigvalsh")
+def make_eigvalsh(np, rng, n, _extra):
+    a = spd(np, rng, n)
+    return lambda: np.linalg.eigvalsh(a)
+
+
+@workload("gd")
+def make_gd(np, rng, n, extra):
+    """`steps` iterations of x <- x - a(Hx + g) on f = ½xᵀHx + gᵀx, a = 1/‖H‖₂ bound."""
+    steps = int(extra or 100)
+    h, g = spd(np, rng, n), rng.standard_normal(n)
+    alpha = 1.0 / np.abs(h).sum(axis=1).max()
+    x0 = np.zeros(n)
+
+    def run():
+        x = x0.copy()
+        grad = np.empty(n)
+        for _ in range(steps):
+            np.dot(h, x, out=grad)
+            grad += g
+            x -= alpha * grad
+        return x
+    return run
+
+
+def measure(fn, target, repeats):
+    fn()  # warm-up (also touches every page of the operands)
+    number = 1
+    while True:
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        dt = time.perf_counter() - t0
+        if dt >= target or number >= 1 << 30:
+            break
+        number *= 2 if dt <= 0 else max(2, min(10, int(target / dt * 1.2) + 1))
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for _ in range(number):
+            fn()
+        times.append((time.perf_counter() - t0) / number)
+    times.sort()
+    med = times[len(times) // 2] if len(times) % 2 else 0.5 * (times[len(times) // 2 - 1] + times[len(times) // 2])
+    return {
+        "opsPerSec": 1.0 / med,
+        "seconds": med,
+        "repeats": repeats,
+        "number": number,
+        "spread": 100.0 * (times[-1] - times[0]) / med,
+    }
+
+
+def main(argv):
+    quick = "--quick" in argv
+    specs = [a for a in argv if not a.startswith("--")]
+    out = {"python": sys.version.split()[0], "results": {}, "errors": {}}
+    try:
+        import numpy as np
+    except ImportError as e:
+        out["error"] = f"numpy is not installed: {e}"
+        print(json.dumps(out))
+        return 0
+    out["numpy"] = np.__version__
+    rng = np.random.default_rng(20261126)
+    target, repeats = (0.02, 3) if quick else (0.2, 7)
+    for spec in specs:
+        parts = spec.split(":")
+        try:
+            kind, n = parts[0], int(parts[1])
+            extra = parts[2] if len(parts) > 2 else None
+            if kind not in KINDS:
+                raise ValueError(f"unknown workload kind {kind!r}; known: {', '.join(sorted(KINDS))}")
+            out["results"][spec] = measure(KINDS[kind](np, rng, n, extra), target, repeats)
+        except Exception as e:  # one bad workload must not hide the others
+            out["errors"][spec] = f"{type(e).__name__}: {e}"
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

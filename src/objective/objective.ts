@@ -1,0 +1,109 @@
+// objective({dim, f, gradient?, hessian?}): a user function as an Objective, with finite
+// differences standing in for missing derivatives (API.md). Every call of user code is counted,
+// so solvers can report honest evaluation counts when the gradient is 2n calls of f.
+import { OptimaError } from '../errors.js';
+import { type Matrix, type MatrixLike } from '../linalg/matrix.js';
+import { callF, centralGradient, hessianFromGradient, numericalHessian } from './finiteDifferences.js';
+import { type Objective, plainMatrix } from './types.js';
+
+export interface ObjectiveSpec {
+  dim: number;
+  f: (x: Float64Array) => number;
+  gradient?: (x: Float64Array, out: Float64Array) => void;
+  hessian?: (x: Float64Array) => MatrixLike;
+}
+
+class UserObjective implements Objective {
+  readonly dim: number;
+  readonly exactHessian: boolean;
+  readonly calls = { f: 0, gradient: 0, hessian: 0 };
+  private readonly spec: ObjectiveSpec;
+  private readonly countedF: (x: Float64Array) => number;
+
+  constructor(spec: ObjectiveSpec) {
+    this.dim = spec.dim;
+    this.spec = spec;
+    this.exactHessian = spec.hessian !== undefined;
+    this.countedF = (x) => {
+      this.calls.f++;
+      return spec.f(x);
+    };
+  }
+
+  private check(x: Float64Array): void {
+    if (!(x instanceof Float64Array) || x.length !== this.dim) {
+      throw new OptimaError('DIMENSION_MISMATCH', `x has length ${(x as { length?: number })?.length}; the objective has dim ${this.dim}`);
+    }
+  }
+
+  value(x: Float64Array): number {
+    this.check(x);
+    return callF(this.countedF, x);
+  }
+
+  gradient(x: Float64Array, out?: Float64Array): Float64Array {
+    this.check(x);
+    const g = out ?? new Float64Array(this.dim);
+    if (g.length !== this.dim) throw new OptimaError('DIMENSION_MISMATCH', `out has length ${g.length}; expected ${this.dim}`);
+    const user = this.spec.gradient;
+    if (!user) return centralGradient(this.countedF, x, g);
+    this.calls.gradient++;
+    g.fill(NaN); // an entry the user forgets to write stays NaN and is caught, never silently stale
+    user(x.slice(), g);
+    return g;
+  }
+
+  hessian(x: Float64Array): Matrix {
+    this.check(x);
+    const n = this.dim;
+    const user = this.spec.hessian;
+    if (user) {
+      this.calls.hessian++;
+      return toPlainMatrix(user(x.slice()), n);
+    }
+    if (this.spec.gradient) {
+      const grad = this.spec.gradient;
+      return hessianFromGradient((y, out) => {
+        this.calls.gradient++;
+        out.fill(NaN);
+        grad(y, out);
+      }, x);
+    }
+    return numericalHessian(this.countedF, x);
+  }
+}
+
+function toPlainMatrix(m: MatrixLike, n: number): Matrix {
+  if (Array.isArray(m)) {
+    if (m.length !== n || m.some((r) => !r || (r as ArrayLike<number>).length !== n)) {
+      throw new OptimaError('INVALID_OBJECTIVE', `hessian must return an ${n}×${n} matrix`);
+    }
+    const data = new Float64Array(n * n);
+    m.forEach((r, i) => data.set(r as ArrayLike<number>, i * n));
+    return plainMatrix(n, n, data);
+  }
+  const mm = m as Partial<Matrix>;
+  if (!mm || mm.rows !== n || mm.cols !== n || !mm.data || mm.data.length !== n * n) {
+    throw new OptimaError('INVALID_OBJECTIVE', `hessian must return an ${n}×${n} matrix`);
+  }
+  return plainMatrix(n, n, Float64Array.from(mm.data));
+}
+
+/**
+ * objective({ dim, f, gradient?, hessian? }) (API.md). Missing derivatives:
+ * - gradient: central differences, hᵢ = ε^(1/3)·max(1, |xᵢ|) (2n calls of f);
+ * - Hessian: central differences of the gradient (2n gradient calls), symmetrized; with no
+ *   gradient either, second differences of f with hᵢ = ε^(1/4)·max(1, |xᵢ|).
+ * User functions always get a copy of x. f must return a number (else INVALID_OBJECTIVE).
+ */
+export function objective(spec: ObjectiveSpec): Objective {
+  if (spec === null || typeof spec !== 'object') throw new OptimaError('INVALID_OBJECTIVE', 'objective: expected { dim, f, gradient?, hessian? }');
+  const { dim, f, gradient, hessian } = spec;
+  if (typeof dim !== 'number' || !Number.isInteger(dim) || dim < 1) {
+    throw new OptimaError('INVALID_OBJECTIVE', `objective: dim must be a positive integer; got ${String(dim)}`);
+  }
+  if (typeof f !== 'function') throw new OptimaError('INVALID_OBJECTIVE', 'objective: f must be a function');
+  if (gradient !== undefined && typeof gradient !== 'function') throw new OptimaError('INVALID_OBJECTIVE', 'objective: gradient must be a function');
+  if (hessian !== undefined && typeof hessian !== 'function') throw new OptimaError('INVALID_OBJECTIVE', 'objective: hessian must be a function');
+  return new UserObjective({ dim, f, gradient, hessian });
+}

@@ -1,0 +1,106 @@
+// The driver's one wrapper around the user's objective (argmin Problem<O>, Optim OnceDifferentiable,
+// scipy _wrap_scalar_function): counts calls, hands user code a copy of x (never a solver
+// buffer), insists on a number from f and a gradient of the right length.
+import { OptimaError } from '../errors.js';
+import { isQuadratic } from '../objective/quadratic.js';
+import type { Objective } from '../objective/types.js';
+
+export interface Evaluations {
+  f: number;
+  gradient: number;
+  hessian: number;
+}
+
+export class Counted {
+  readonly n: number;
+  readonly objective: Objective;
+  private readonly copy: boolean;
+  private readonly base: Evaluations | undefined;
+  private own: Evaluations = { f: 0, gradient: 0, hessian: 0 };
+
+  constructor(objective: Objective) {
+    this.objective = objective;
+    this.n = objective.dim;
+    this.copy = !isQuadratic(objective); // optima's quadratic never writes to x
+    const c = objective.calls;
+    this.base = c ? { f: c.f, gradient: c.gradient, hessian: c.hessian } : undefined;
+  }
+
+  private arg(x: Float64Array): Float64Array {
+    return this.copy ? x.slice() : x;
+  }
+
+  private checkValue(v: unknown): number {
+    if (typeof v !== 'number') throw new OptimaError('INVALID_OBJECTIVE', `f must return a number; got ${typeof v}`);
+    return v;
+  }
+
+  private checkGradient(r: unknown, g: Float64Array): void {
+    if (r === g) return;
+    const a = r as ArrayLike<number> | undefined;
+    if (!a || typeof a.length !== 'number' || a.length !== this.n) {
+      throw new OptimaError('INVALID_OBJECTIVE', `gradient must have length ${this.n}; got ${a && typeof a.length === 'number' ? a.length : typeof r}`);
+    }
+    for (let i = 0; i < this.n; i++) g[i] = a[i]!;
+  }
+
+  value(x: Float64Array): number {
+    this.own.f++;
+    return this.checkValue(this.objective.value(this.arg(x)));
+  }
+
+  gradient(x: Float64Array, g: Float64Array): void {
+    this.own.gradient++;
+    this.checkGradient(this.objective.gradient(this.arg(x), g), g);
+  }
+
+  /** f(x), with ∇f(x) written to g; one pass when the objective offers it. */
+  valueAndGradient(x: Float64Array, g: Float64Array): number {
+    const o = this.objective;
+    if (o.valueAndGradient) {
+      this.own.f++;
+      this.own.gradient++;
+      const v = this.checkValue(o.valueAndGradient(this.arg(x), g));
+      if (g.length !== this.n) throw new OptimaError('INVALID_OBJECTIVE', `gradient must have length ${this.n}`);
+      return v;
+    }
+    const v = this.value(x);
+    this.gradient(x, g);
+    return v;
+  }
+
+  /** ∇²f(x) as row-major data (a fresh array the caller may overwrite). */
+  hessian(x: Float64Array): Float64Array {
+    this.own.hessian++;
+    const H = this.objective.hessian(this.arg(x));
+    const n = this.n;
+    if (!H || H.rows !== n || H.cols !== n || !H.data || H.data.length !== n * n) {
+      throw new OptimaError('INVALID_OBJECTIVE', `hessian must be ${n}×${n}`);
+    }
+    return Float64Array.from(H.data);
+  }
+
+  /** Calls of user code when the objective counts them itself (finite differences), else interface calls. */
+  evaluations(): Evaluations {
+    const c = this.objective.calls;
+    if (c && this.base) return { f: c.f - this.base.f, gradient: c.gradient - this.base.gradient, hessian: c.hessian - this.base.hessian };
+    return { ...this.own };
+  }
+}
+
+/** ‖v‖∞ that propagates NaN (a plain `if (a > m)` would skip it and report convergence). */
+export function normInf(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) {
+    const a = Math.abs(v[i]!);
+    if (!(a <= m)) m = a; // true for a > m and for NaN
+    if (m !== m) return NaN;
+  }
+  return m;
+}
+
+export function allFinite(v: Float64Array): boolean {
+  let acc = 0;
+  for (let i = 0; i < v.length; i++) acc += v[i]! - v[i]!;
+  return acc === 0;
+}

@@ -1,0 +1,32 @@
+// Adam (Kingma & Ba 2015, Alg. 1): m ← β₁m + (1−β₁)∇f, v ← β₂v + (1−β₂)∇f², x ← x − α·m̂/(√v̂ + ε)
+// with the bias corrections m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
+import type { Method } from '../driver.js';
+import { type SmoothState, initSmooth } from './common.js';
+
+interface AdamState extends SmoothState {
+  m: Float64Array;
+  v: Float64Array;
+  t: number;
+}
+
+export const adam: Method<AdamState> = {
+  name: 'adam',
+  init(ctx, x0) {
+    return { ...initSmooth(ctx, x0), m: new Float64Array(ctx.n), v: new Float64Array(ctx.n), t: 0 };
+  },
+  step(ctx, s) {
+    const { stepSize, beta1, beta2, epsilon } = ctx.o;
+    s.t++;
+    const c1 = 1 - beta1 ** s.t, c2 = 1 - beta2 ** s.t;
+    for (let i = 0; i < ctx.n; i++) {
+      const g = s.g[i]!;
+      const m = beta1 * s.m[i]! + (1 - beta1) * g;
+      const v = beta2 * s.v[i]! + (1 - beta2) * g * g;
+      s.m[i] = m;
+      s.v[i] = v;
+      s.x[i]! -= (stepSize! * (m / c1)) / (Math.sqrt(v / c2) + epsilon);
+    }
+    s.fx = ctx.p.valueAndGradient(s.x, s.g);
+    return undefined;
+  },
+};

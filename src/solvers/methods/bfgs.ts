@@ -1,0 +1,77 @@
+// BFGS with a dense inverse-Hessian approximation Hₖ (Nocedal & Wright Alg. 6.1, eq. 6.17):
+// H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ, ρ = 1/yᵀs, with H₀ scaled by yᵀs/yᵀy before the first
+// update (eq. 6.20); strong Wolfe line search (c₂ = 0.9). O(n²) memory and work per iteration.
+import type { Method } from '../driver.js';
+import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+
+interface BfgsState extends SmoothState {
+  H: Float64Array;
+  d: Float64Array;
+  s: Float64Array;
+  y: Float64Array;
+  Hy: Float64Array;
+  updated: boolean;
+}
+
+function resetIdentity(H: Float64Array, n: number, scale: number): void {
+  H.fill(0);
+  for (let i = 0; i < n; i++) H[i * n + i] = scale;
+}
+
+export const bfgs: Method<BfgsState> = {
+  name: 'bfgs',
+  init(ctx, x0) {
+    const n = ctx.n;
+    const H = new Float64Array(n * n);
+    resetIdentity(H, n, 1);
+    return { ...initSmooth(ctx, x0), H, d: new Float64Array(n), s: new Float64Array(n), y: new Float64Array(n), Hy: new Float64Array(n), updated: false };
+  },
+  step(ctx, st) {
+    const n = ctx.n, H = st.H, d = st.d;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let j = 0; j < n; j++) v -= H[i * n + j]! * st.g[j]!;
+        d[i] = v;
+      }
+      if (!(dot(d, st.g) < 0)) {
+        resetIdentity(H, n, 1);
+        st.updated = false;
+        for (let i = 0; i < n; i++) d[i] = -st.g[i]!;
+      }
+      let gmax = 0;
+      for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(st.g[i]!));
+      const alpha0 = st.updated ? 1 : Math.min(1, 1 / gmax);
+      const r = lineSearchStep(ctx, st, d, alpha0, 0.9);
+      if (r.ok) {
+        const s = st.s, y = st.y, Hy = st.Hy;
+        for (let i = 0; i < n; i++) {
+          s[i] = st.x[i]! - st.xNew[i]!;
+          y[i] = st.g[i]! - st.gNew[i]!;
+        }
+        const sy = dot(s, y), yy = dot(y, y);
+        if (!(sy > Number.EPSILON * Math.sqrt(dot(s, s) * yy))) return undefined; // skip: no positive curvature
+        if (!st.updated) resetIdentity(H, n, sy / yy);
+        st.updated = true;
+        const rho = 1 / sy;
+        for (let i = 0; i < n; i++) {
+          let v = 0;
+          for (let j = 0; j < n; j++) v += H[i * n + j]! * y[j]!;
+          Hy[i] = v;
+        }
+        const yHy = dot(y, Hy);
+        const c = (1 + rho * yHy) * rho;
+        // H ← H − ρ(Hy sᵀ + s yᵀH) + (1 + ρ yᵀHy)ρ ssᵀ  (H symmetric, so yᵀH = (Hy)ᵀ)
+        for (let i = 0; i < n; i++) {
+          const si = s[i]!, hyi = Hy[i]!;
+          for (let j = 0; j < n; j++) H[i * n + j]! += -rho * (hyi * s[j]! + si * Hy[j]!) + c * si * s[j]!;
+        }
+        return undefined;
+      }
+      if (!st.updated) break;
+      resetIdentity(H, n, 1);
+      st.updated = false;
+    }
+    return 'lineSearch';
+  },
+};

@@ -1,0 +1,42 @@
+// Pieces several methods share: the smooth-method state and one line-searched step.
+import type { Context, IterateState } from '../driver.js';
+import { armijo, wolfe, type LineSearchResult } from '../lineSearch.js';
+
+export interface SmoothState extends IterateState {
+  g: Float64Array;
+  /** Trial buffers the line search writes into; swapped with x, g on acceptance. */
+  xNew: Float64Array;
+  gNew: Float64Array;
+}
+
+export function initSmooth(ctx: Context, x0: Float64Array): SmoothState {
+  const g = new Float64Array(ctx.n);
+  const fx = ctx.p.valueAndGradient(x0, g);
+  return { x: x0, fx, g, xNew: new Float64Array(ctx.n), gNew: new Float64Array(ctx.n) };
+}
+
+export function dot(a: Float64Array, b: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** Makes (xNew, gNew) the current iterate. */
+export function accept(s: SmoothState, fx: number): void {
+  const x = s.x, g = s.g;
+  s.x = s.xNew; s.g = s.gNew;
+  s.xNew = x; s.gNew = g;
+  s.fx = fx;
+}
+
+/**
+ * Line search along d from s (ctx.o.lineSearch picks Armijo or strong Wolfe with curvature
+ * constant c2); on success the new point becomes current. d must be a descent direction.
+ */
+export function lineSearchStep(ctx: Context, s: SmoothState, d: Float64Array, alpha0: number, c2: number): LineSearchResult {
+  const r = ctx.o.lineSearch === 'armijo'
+    ? armijo(ctx.p, s.x, s.fx, s.g, d, alpha0, s.xNew, s.gNew)
+    : wolfe(ctx.p, s.x, s.fx, s.g, d, alpha0, s.xNew, s.gNew, c2);
+  if (r.ok) accept(s, r.fx);
+  return r;
+}
