@@ -13,7 +13,8 @@ export interface ConvexityOptions {
   samples?: number;
   /** Seed of the generator: the same seed gives the same verdict and counterexample. Default 1. */
   seed?: number;
-  /** Points at which the Hessian's smallest eigenvalue is sampled. Default min(samples, 100). */
+  /** Points at which the Hessian's smallest eigenvalue is sampled (the first of the segments' points
+   * λx + (1−λ)y, so at most `samples`). Default min(samples, 100). */
   hessianSamples?: number;
 }
 

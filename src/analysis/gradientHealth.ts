@@ -76,13 +76,19 @@ type MinimizeLike = { history?: GradientTrace; status?: string };
  *   With an objective, "not a minimum" means the Hessian there is not positive definite beyond
  *   √ε·‖H‖_F (tanh at 4: f′ ≈ 1.3e-3, f″ ≈ −2.7e-3). Without one, it means f still falls by more
  *   than 1e-3·max(1, |f|) later in the trace, or the solver itself stopped on 'vanishing-gradient'.
- * - exploding: ‖∇f‖ exceeds explodingFactor × its first value, or f, ∇f or x stops being finite;
- *   the episode begins where the run of growing ‖∇f‖ leading there began.
+ * - exploding: ‖∇f‖ exceeds explodingFactor × its first value, or f, ∇f or x stops being finite,
+ *   or the solver stopped with status 'diverged'; the episode begins where the run of growing
+ *   ‖∇f‖ leading there began.
  * - oscillation: `oscillationRun` successive steps each reverse the previous one (sᵢ·sᵢ₋₁ <
  *   −½‖sᵢ‖‖sᵢ₋₁‖), as gradient descent does with α above 1/L on a valley; the detail says whether
  *   the swing grows or shrinks.
  * - plateau: f almost constant for `plateauRun` iterations while the point is not a minimum-like
  *   point (a converged run's flat tail is not a plateau).
+ * Every vanishing and plateau episode is listed; oscillation and exploding report the first.
+ *
+ * "Tiny" is the dimensionless ‖∇f‖∞·max(1, ‖x‖∞)/max(1, |f|): the relative change of f for a
+ * relative move of x. It depends on f's offset (f + 10⁶ has smaller relative gradients than f),
+ * so for objectives whose values sit far from zero, pass a smaller vanishingTolerance.
  */
 export function diagnoseGradients(result: MinimizeLike, options?: GradientHealthOptions): GradientDiagnosis;
 export function diagnoseGradients(f: ObjectiveLike, x0: VectorLike, options?: GradientHealthOptions): GradientDiagnosis;
@@ -96,15 +102,14 @@ export function diagnoseGradients(source: unknown, second?: unknown, third?: unk
     if (f && trace.x[0]!.length !== f.dim) {
       throw new OptimaError('DIMENSION_MISMATCH', `${who}: history points have length ${trace.x[0]!.length}; options.objective.dim is ${f.dim}`);
     }
-    const status = (source as MinimizeLike).status;
-    return analyse(trace, f, settings(opts, who), status === 'vanishing-gradient');
+    return analyse(trace, f, settings(opts, who), (source as MinimizeLike).status);
   }
   const f = requireObjective(source, who);
   const opts = requireOptions(third, who) as GradientHealthOptions | undefined;
   const x0 = copyPoint(second, f.dim, 'x0');
   const alpha = positiveOption(opts, 'stepSize', who) ?? 0.1;
   const steps = intOption(opts, 'iterations', 100, 1, 1_000_000, who);
-  return analyse(probe(f, x0, alpha, steps), f, settings(opts, who), false);
+  return analyse(probe(f, x0, alpha, steps), f, settings(opts, who), undefined);
 }
 
 function settings(opts: GradientHealthOptions | undefined, who: string): Settings {
@@ -162,7 +167,8 @@ function probe(f: ObjectiveLike, x0: Float64Array, alpha: number, steps: number)
   return trace;
 }
 
-function analyse(t: GradientTrace, f: ObjectiveLike | undefined, s: Settings, solverSaysVanishing: boolean): GradientDiagnosis {
+function analyse(t: GradientTrace, f: ObjectiveLike | undefined, s: Settings, status: unknown): GradientDiagnosis {
+  const solverSaysVanishing = status === 'vanishing-gradient';
   const K = t.fx.length;
 
   const relGrad = (k: number): number => (t.gradientNorm[k]! * Math.max(1, normInf(t.x[k]!))) / Math.max(1, Math.abs(t.fx[k]!));
@@ -200,7 +206,7 @@ function analyse(t: GradientTrace, f: ObjectiveLike | undefined, s: Settings, so
     }
     k = end + 1;
   }
-  exploding(t, s, issues);
+  exploding(t, s, issues, status === 'diverged');
   oscillation(t, s, issues);
   // Plateau: maximal runs of near-constant f whose last point is not minimum-like.
   for (let k = 0; k + 1 < K; ) {
@@ -222,9 +228,10 @@ function analyse(t: GradientTrace, f: ObjectiveLike | undefined, s: Settings, so
   return { healthy: issues.length === 0, issues, history: t };
 }
 
-function exploding(t: GradientTrace, s: Settings, issues: GradientIssue[]): void {
+function exploding(t: GradientTrace, s: Settings, issues: GradientIssue[], solverSaysDiverged: boolean): void {
   const K = t.fx.length;
   const g0 = t.gradientNorm[0]!;
+  const before = issues.length;
   for (let k = 0; k < K; k++) {
     const g = t.gradientNorm[k]!;
     const broken = !Number.isFinite(g) || !Number.isFinite(t.fx[k]!) || t.x[k]!.some((v) => !Number.isFinite(v));
@@ -239,6 +246,15 @@ function exploding(t: GradientTrace, s: Settings, issues: GradientIssue[]): void
         : `‖∇f‖∞ grew from ${g0.toExponential(2)} to ${g.toExponential(2)} (> ${s.exploding}×) by iteration ${k}`,
     });
     return;
+  }
+  if (solverSaysDiverged && issues.length === before) {
+    // The solver's own divergence test fired before the growth reached explodingFactor.
+    let start = K - 1;
+    while (start > 0 && t.gradientNorm[start - 1]! < t.gradientNorm[start]!) start--;
+    issues.push({
+      kind: 'exploding', iteration: start, until: K - 1,
+      detail: `the solver stopped with status 'diverged'; ‖∇f‖∞ grew from ${t.gradientNorm[start]!.toExponential(2)} to ${t.gradientNorm[K - 1]!.toExponential(2)}`,
+    });
   }
 }
 
