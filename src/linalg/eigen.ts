@@ -3,7 +3,7 @@
 // with Wilkinson shifts for n ≥ 3, as LAPACK dsyev).
 import { OptimaError } from '../errors.js';
 import { heap, rt, scratch } from '../runtime/runtime.js';
-import { type Matrix, type MatrixLike, type VectorLike, SLOT, deliver, requireFinite, stageMatrix, stageVector, vectorLength } from './matrix.js';
+import { type Matrix, type MatrixLike, type VectorLike, SLOT, deliver, locateOut, requireFinite, stageMatrix, stageVector, vectorLength } from './matrix.js';
 
 const EPS = Number.EPSILON;
 
@@ -177,7 +177,7 @@ function checkOut(x: unknown, n: number, name: string): Float64Array {
  */
 function result(ptr: number, n: number, out: Float64Array | undefined, inPlace: boolean): Float64Array {
   if (inPlace) return out!.buffer === rt.k.memory.buffer ? out! : new Float64Array(rt.k.memory.buffer, ptr, n);
-  return deliver(ptr, n, out);
+  return deliver(ptr, n, locateOut(out, 'out'));
 }
 
 /**

@@ -2,8 +2,8 @@
 // plus two dots, the Hessian is H itself, and solvers detect the type for their WASM fast paths
 // (assembly/loops.ts) and for `method: 'direct'`.
 import { OptimaError } from '../errors.js';
-import { rt } from '../runtime/runtime.js';
-import { type Matrix, type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, outPtr, stageMatrix, stageVector, vector, vectorLength } from '../linalg/matrix.js';
+import { rt, scratch } from '../runtime/runtime.js';
+import { type Matrix, type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, locateOut, outPtr, stageMatrix, stageVector, vector, vectorLength } from '../linalg/matrix.js';
 import { type Objective, markTrusted, plainMatrix } from './types.js';
 
 const X_SLOT = SLOT.OBJ;
@@ -64,7 +64,7 @@ export class QuadraticObjective implements Objective {
   value(x: Float64Array): number {
     const n = this.dim;
     const px = this.stageX(x);
-    const py = outPtr(undefined, n, 'out', Y_SLOT);
+    const py = scratch(Y_SLOT, n);
     const k = rt.k;
     k.gemv(n, n, 1, this.Hm.ptr, px, 0, py);
     return 0.5 * k.dot(px, py, n) + k.dot(this.gv.ptr, px, n) + this.c;
@@ -72,23 +72,33 @@ export class QuadraticObjective implements Objective {
 
   gradient(x: Float64Array, out?: Float64Array): Float64Array {
     const n = this.dim;
+    const target = locateOut(out, 'out');
     const px = this.stageX(x);
-    const py = outPtr(out, n, 'out', Y_SLOT);
+    const py = this.gradientInto(px, outPtr(target, n, Y_SLOT));
+    return deliver(py, n, target);
+  }
+
+  /** Hx + g at py, or at scratch when py overlaps x (gemv must not write what it reads). */
+  private gradientInto(px: number, py: number): number {
+    const n = this.dim;
+    if (py < px + 8 * n && px < py + 8 * n) py = scratch(Y_SLOT, n);
     const k = rt.k;
     k.gemv(n, n, 1, this.Hm.ptr, px, 0, py);
     k.axpy(n, 1, this.gv.ptr, py);
-    return deliver(py, n, out);
+    return py;
   }
 
   valueAndGradient(x: Float64Array, out: Float64Array): number {
     const n = this.dim;
+    const target = locateOut(out, 'out');
     const px = this.stageX(x);
-    const py = outPtr(out, n, 'out', Y_SLOT);
+    let py = outPtr(target, n, Y_SLOT);
+    if (py < px + 8 * n && px < py + 8 * n) py = scratch(Y_SLOT, n);
     const k = rt.k;
     k.gemv(n, n, 1, this.Hm.ptr, px, 0, py);
     const fx = 0.5 * k.dot(px, py, n) + k.dot(this.gv.ptr, px, n) + this.c;
     k.axpy(n, 1, this.gv.ptr, py);
-    deliver(py, n, out);
+    deliver(py, n, target);
     return fx;
   }
 
