@@ -1,9 +1,10 @@
 // Symmetric eigen-solvers: the batched and single 2×2 closed forms (eigen2x2.ts) and the n×n
 // driver, Householder tridiagonalization (tridiag.ts) followed by implicit QL (tql.ts), the
-// pipeline of LAPACK dsyev (dsytrd + dorgtr + dsteqr). Workspace comes from the caller.
+// pipeline of LAPACK dsyev: dsytrd + dorgtr + dsteqr with vectors, dsytrd + dsterf (root-free
+// QL) for values only. Workspace comes from the caller.
 import { ld, st } from './memory';
 import { tridiagonalize, formQt } from './tridiag';
-import { tql } from './tql';
+import { tql, tqlValues } from './tql';
 
 export { eig2x2Batch, eig2x2 } from './eigen2x2';
 
@@ -44,16 +45,16 @@ function transpose(src: usize, dst: usize, n: i32): void {
 /**
  * Eigenvalues (ascending, in d) and optionally eigenvectors of the symmetric n×n matrix at `a`
  * (row-major; only the upper triangle is read; destroyed). The caller scales A so max|aᵢⱼ| is
- * about 1. Workspace: d, e, work (2n doubles each of d and e: n; work: 2n) and, with vectors,
- * z (n²). On success with vectors, `a` holds V (row-major, eigenvector j in column j, matching
+ * about 1. Workspace: d and e (n doubles each), work (3n) and, with vectors, z (n²) and rot
+ * (3·rotCap doubles: QL rotations are applied to z in batches of rotCap). On success with vectors, `a` holds V (row-major, eigenvector j in column j, matching
  * d[j]). Returns 0, or a positive value when QL exceeded maxIter sweeps in total.
  */
-export function eigSymmetric(a: usize, n: i32, d: usize, e: usize, work: usize, z: usize, wantVectors: i32, maxIter: i32): i32 {
+export function eigSymmetric(a: usize, n: i32, d: usize, e: usize, work: usize, z: usize, wantVectors: i32, maxIter: i32, rot: usize, rotCap: i32): i32 {
   const wantZ = wantVectors != 0;
-  const tau = work, p = work + (<usize>n << 3);
-  tridiagonalize(a, n, d, e, tau, p);
+  const tau = work, p = work + (<usize>n << 3), q = work + (<usize>n << 4);
+  tridiagonalize(a, n, d, e, tau, p, q);
   if (wantZ) formQt(a, n, tau, z);
-  const info = tql(d, e, n, z, wantZ, maxIter);
+  const info = wantZ ? tql(d, e, n, z, true, maxIter, rot, rotCap) : tqlValues(d, e, n, maxIter);
   if (info != 0) return info;
   sortAscending(d, n, z, wantZ);
   if (wantZ) transpose(z, a, n);

@@ -2,5 +2,7 @@
 export { alloc, free, simdEnabled } from './memory';
 export { dot, axpy, scal, amax, nrm2, firstNonFinite, copy, fill, gemv, matvecChecked, symv } from './blas';
 export { cholesky, choleskySolve, lu, luSolve, asymmetry } from './factor';
-export { eig2x2Batch, eig2x2, eigSymmetric } from './eigen';
+export { gridKnown } from './grid';
 export { quadraticLoop } from './loops';
+export { eig2x2Batch, eig2x2, eigSymmetric } from './eigen';
+export { lbfgsTwoLoop } from './lbfgs';

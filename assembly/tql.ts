@@ -8,7 +8,6 @@ const EPS: f64 = 2.220446049250313e-16;
 const TINY: f64 = 1e-150;
 /** 2^600, an exact scale: TINY·2^600 ≈ 4e30 cannot overflow. */
 const TWO_600: f64 = 4.149515568880993e180;
-
 /** LAPACK dlamch('S')/ε ≈ 2e-292: the absolute floor of dsteqr's deflation test. */
 const SAFMIN: f64 = 2.004168360008973e-292;
 
@@ -52,17 +51,39 @@ function rotateRows(zi: usize, zj: usize, n: i32, c: f64, s: f64): void {
   }
 }
 
+/** Columns per pass in applyRotations: a 32-column slice of every row of Zᵀ stays in L2. */
+const SLICE = 32;
+
+/**
+ * Applies `count` recorded rotations (i, c, s) in order to the rows of Zᵀ, one slice of
+ * columns at a time. Each slice sees the rotations in the same order as unbatched, so the result
+ * is identical; but Zᵀ streams through memory once per batch instead of once per sweep.
+ */
+function applyRotations(z: usize, n: i32, rot: usize, count: i32): void {
+  const rowBytes = <usize>n << 3;
+  for (let c0 = 0; c0 < n; c0 += SLICE) {
+    const width = min(SLICE, n - c0);
+    const base = z + (<usize>c0 << 3);
+    for (let r = 0; r < count; r++) {
+      const i = <i32>ld(rot, 3 * r);
+      const zi = base + <usize>i * rowBytes;
+      rotateRows(zi, zi + rowBytes, width, ld(rot, 3 * r + 1), ld(rot, 3 * r + 2));
+    }
+  }
+}
+
 /**
  * Eigenvalues of the tridiagonal (d, e) in place in d (unsorted), e[i] coupling i and i+1 and
  * e[n−1] = 0; e is destroyed. With wantZ, the rotations are applied to the rows of Zᵀ at z (n×n),
- * so an initial z = Qᵀ ends as the transposed eigenvectors of QTQᵀ. An off-diagonal is
+ * so an initial z = Qᵀ ends as the transposed eigenvectors of QTQᵀ; they are recorded in `rot`
+ * (3·rotCap doubles, rotCap ≥ 1) and applied in batches. An off-diagonal is
  * negligible when |eᵢ| ≤ ε·max_{j≤l}(|d_j| + |e_j|) or |eᵢ| < 2e-292 (normwise backward stable). Returns 0, or
  * l + 1 when more than maxIter QL sweeps in total were needed (d is then incomplete).
  */
-export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: i32): i32 {
+export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: i32, rot: usize, rotCap: i32): i32 {
   let f: f64 = 0, tst1: f64 = 0;
   let iters = 0;
-  const rowBytes = <usize>n << 3;
+  let pending = 0; // rotations recorded in rot but not yet applied to z
   for (let l = 0; l < n; l++) {
     tst1 = max(tst1, abs(ld(d, l)) + abs(ld(e, l)));
     let m = l;
@@ -72,7 +93,7 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
     }
     if (m > l) {
       do {
-        if (++iters > maxIter) return l + 1;
+        if (++iters > maxIter) { if (wantZ) applyRotations(z, n, rot, pending); return l + 1; }
         // shift: the eigenvalue of the leading 2×2 nearer d[l]; p + r never cancels
         let g = ld(d, l);
         const el = ld(e, l);
@@ -105,7 +126,13 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
           c = pp / r;
           p = c * di - s * g;
           st(d, i + 1, h + s * (c * g + s * di));
-          if (wantZ) rotateRows(z + <usize>i * rowBytes, z + <usize>(i + 1) * rowBytes, n, c, s);
+          if (wantZ) {
+            if (pending == rotCap) { applyRotations(z, n, rot, pending); pending = 0; }
+            st(rot, 3 * pending, <f64>i);
+            st(rot, 3 * pending + 1, c);
+            st(rot, 3 * pending + 2, s);
+            pending++;
+          }
         }
         p = (-s * s2 * c3 * el1 * ld(e, l)) / dl1; // dl1 = e_l·(p+r) ≠ 0
         st(e, l, s * p);
@@ -114,6 +141,77 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
     }
     st(d, l, ld(d, l) + f);
     st(e, l, 0);
+  }
+  if (wantZ) applyRotations(z, n, rot, pending);
+  return 0;
+}
+
+/** Off-diagonal squares below this are negligible for A scaled to max|aᵢⱼ| ≈ 1 (|e| ≤ 1e−150). */
+const TINY2: f64 = 1e-300;
+
+/**
+ * Eigenvalues only, root-free: the Pal–Walker–Kahan variant of implicit QL (LAPACK dsterf;
+ * Parlett, The Symmetric Eigenvalue Problem, §8.15). Working on e² removes the square root from
+ * the bulge chase, whose sequential dependence bounds the speed. A 2×2 block left at the top is
+ * finished in closed form (dlae2). Same splitting criterion as tql(). d ends unsorted; e is
+ * destroyed. Returns 0, or l + 1 past maxIter sweeps.
+ */
+export function tqlValues(d: usize, e: usize, n: i32, maxIter: i32): i32 {
+  for (let i = 0; i < n; i++) { const x = ld(e, i); st(e, i, x * x); }
+  let tst1: f64 = 0, thresh: f64 = TINY2;
+  let iters = 0;
+  let lastL = -1;
+  let l = 0;
+  while (l < n) {
+    if (l != lastL) {
+      tst1 = max(tst1, abs(ld(d, l)) + Math.sqrt(ld(e, l)));
+      thresh = max(EPS * EPS * tst1 * tst1, TINY2);
+      lastL = l;
+    }
+    let m = l;
+    while (m < n - 1) {
+      if (ld(e, m) <= thresh) break;
+      m++;
+    }
+    if (m < n - 1) st(e, m, 0);
+    if (m == l) { l++; continue; }
+    if (m == l + 1) {
+      // the 2×2 [[d_l, √e_l],[√e_l, d_l+1]] in closed form: λ₁ = ½(sm ± rt), λ₂ = det/λ₁
+      const a = ld(d, l), c = ld(d, l + 1), b2 = ld(e, l);
+      const sm = a + c, df = a - c;
+      const rt = Math.sqrt(df * df + 4 * b2);
+      const l1 = 0.5 * (sm + copysign(rt, sm));
+      st(d, l, l1);
+      st(d, l + 1, l1 != 0 ? (a * c - b2) / l1 : 0.0);
+      st(e, l, 0);
+      l += 2;
+      continue;
+    }
+    if (++iters > maxIter) return l + 1;
+    // Wilkinson-style shift from the leading 2×2
+    const rte = Math.sqrt(ld(e, l));
+    const dl = ld(d, l);
+    let sigma = (ld(d, l + 1) - dl) / (2 * rte);
+    const r = abs(sigma) < 1e100 ? Math.sqrt(sigma * sigma + 1) : abs(sigma);
+    sigma = dl - rte / (sigma + copysign(r, sigma));
+    let c: f64 = 1, s: f64 = 0;
+    let gamma = ld(d, m) - sigma;
+    let p = gamma * gamma;
+    for (let i = m - 1; i >= l; i--) {
+      const bb = ld(e, i);
+      const rr = p + bb;
+      if (i != m - 1) st(e, i + 1, s * rr);
+      const oldc = c;
+      c = p / rr;
+      s = bb / rr;
+      const oldgam = gamma;
+      const alpha = ld(d, i);
+      gamma = c * (alpha - sigma) - s * oldgam;
+      st(d, i + 1, oldgam + (alpha - gamma));
+      p = c != 0 ? (gamma * gamma) / c : oldc * bb;
+    }
+    st(e, l, s * p);
+    st(d, l, sigma + gamma);
   }
   return 0;
 }

@@ -63,74 +63,180 @@ function symvUpper(b: usize, lda: i32, m: i32, v: usize, p: usize): void {
   }
 }
 
-/** B ← B − v·wᵀ − w·vᵀ on the upper triangle of the m×m block at `b` (leading dimension lda). */
-function syr2Upper(b: usize, lda: i32, m: i32, v: usize, w: usize): void {
-  for (let i = 0; i < m; i++) {
-    const row = b + ((<usize>i * <usize>lda) << 3);
-    const vi = -ld(v, i), wi = -ld(w, i);
-    let j = i;
-    if (ASC_FEATURE_SIMD) {
-      const vvi = f64x2.splat(vi), vwi = f64x2.splat(wi);
-      for (; j + 4 <= m; j += 4) {
-        stv(row, j, f64x2.add(ldv(row, j), f64x2.add(f64x2.mul(vvi, ldv(w, j)), f64x2.mul(vwi, ldv(v, j)))));
-        stv(row, j + 2, f64x2.add(ldv(row, j + 2), f64x2.add(f64x2.mul(vvi, ldv(w, j + 2)), f64x2.mul(vwi, ldv(v, j + 2)))));
-      }
-      for (; j + 2 <= m; j += 2) {
-        stv(row, j, f64x2.add(ldv(row, j), f64x2.add(f64x2.mul(vvi, ldv(w, j)), f64x2.mul(vwi, ldv(v, j)))));
-      }
+/**
+ * One row of the fused step: r[j] ← r[j] − (vi·w[j] + wi·v[j]) for j < len (the rank-2 update of
+ * step k), then, with the updated entries, the next step's symmetric product: returns
+ * Σ r[j]·u[j] and does q[j] += r[j]·ui. One pass over the row does the work of two.
+ */
+function fusedRow(r: usize, len: i32, vi: f64, wi: f64, v: usize, w: usize, ui: f64, u: usize, q: usize): f64 {
+  let j = 0;
+  let s: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vvi = f64x2.splat(vi), vwi = f64x2.splat(wi), vui = f64x2.splat(ui);
+    let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
+    for (; j + 4 <= len; j += 4) {
+      const x0 = f64x2.sub(ldv(r, j), f64x2.add(f64x2.mul(vvi, ldv(w, j)), f64x2.mul(vwi, ldv(v, j))));
+      const x1 = f64x2.sub(ldv(r, j + 2), f64x2.add(f64x2.mul(vvi, ldv(w, j + 2)), f64x2.mul(vwi, ldv(v, j + 2))));
+      stv(r, j, x0);
+      stv(r, j + 2, x1);
+      s0 = f64x2.add(s0, f64x2.mul(x0, ldv(u, j)));
+      s1 = f64x2.add(s1, f64x2.mul(x1, ldv(u, j + 2)));
+      stv(q, j, f64x2.add(ldv(q, j), f64x2.mul(x0, vui)));
+      stv(q, j + 2, f64x2.add(ldv(q, j + 2), f64x2.mul(x1, vui)));
     }
-    for (; j < m; j++) st(row, j, ld(row, j) + (vi * ld(w, j) + wi * ld(v, j)));
+    for (; j + 2 <= len; j += 2) {
+      const x0 = f64x2.sub(ldv(r, j), f64x2.add(f64x2.mul(vvi, ldv(w, j)), f64x2.mul(vwi, ldv(v, j))));
+      stv(r, j, x0);
+      s0 = f64x2.add(s0, f64x2.mul(x0, ldv(u, j)));
+      stv(q, j, f64x2.add(ldv(q, j), f64x2.mul(x0, vui)));
+    }
+    s = hsum(f64x2.add(s0, s1));
   }
+  for (; j < len; j++) {
+    const x = ld(r, j) - (vi * ld(w, j) + wi * ld(v, j));
+    st(r, j, x);
+    s += x * ld(u, j);
+    st(q, j, ld(q, j) + x * ui);
+  }
+  return s;
+}
+
+/** Σ r[j]·u[j], and q[j] += r[j]·ui, for j < len: one row of the symmetric product alone. */
+function symvRow(r: usize, len: i32, ui: f64, u: usize, q: usize): f64 {
+  let j = 0;
+  let s: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vui = f64x2.splat(ui);
+    let s0 = f64x2.splat(0);
+    for (; j + 2 <= len; j += 2) {
+      const x0 = ldv(r, j);
+      s0 = f64x2.add(s0, f64x2.mul(x0, ldv(u, j)));
+      stv(q, j, f64x2.add(ldv(q, j), f64x2.mul(x0, vui)));
+    }
+    s = hsum(s0);
+  }
+  for (; j < len; j++) {
+    const x = ld(r, j);
+    s += x * ld(u, j);
+    st(q, j, ld(q, j) + x * ui);
+  }
+  return s;
+}
+
+/** r[j] ← r[j] − (vi·w[j] + wi·v[j]) for j < len: one row of the rank-2 update alone. */
+function updateRow(r: usize, len: i32, vi: f64, wi: f64, v: usize, w: usize): void {
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vvi = f64x2.splat(vi), vwi = f64x2.splat(wi);
+    for (; j + 2 <= len; j += 2) {
+      stv(r, j, f64x2.sub(ldv(r, j), f64x2.add(f64x2.mul(vvi, ldv(w, j)), f64x2.mul(vwi, ldv(v, j)))));
+    }
+  }
+  for (; j < len; j++) st(r, j, ld(r, j) - (vi * ld(w, j) + wi * ld(v, j)));
+}
+
+/**
+ * The Householder reflector of row k right of the diagonal (dlarfg): x ↦ β·e₁ with
+ * H = I − τ·v·vᵀ, β = −sign(x₀)‖x‖, v₀ = 1 stored over x. Sets d[k], e[k]; returns τ (0: H = I).
+ */
+function reflect(a: usize, n: i32, k: i32, d: usize, e: usize): f64 {
+  const m = n - k - 1;
+  const x = at(a, n, k, k + 1);
+  st(d, k, ld(at(a, n, k, k), 0));
+  let alpha = ld(x, 0);
+  const sigma = nrm2(x + 8, m - 1);
+  if (sigma == 0) {
+    st(e, k, alpha); // already reduced
+    return 0;
+  }
+  let beta = hyp(alpha, sigma);
+  // A subnormal ‖x‖ carries too few bits for an orthogonal H (τ and v would be rounded to a
+  // handful of bits): scale x up by an exact power of two first, as LAPACK dlarfg does with
+  // 1/safmin, and scale β back afterwards. τ and v do not depend on the scale of x.
+  let unscale: f64 = 1;
+  if (beta < SAFMIN) {
+    for (let i = 0; i < m; i++) st(x, i, ld(x, i) * TWO_600);
+    alpha = ld(x, 0);
+    beta = hyp(alpha, nrm2(x + 8, m - 1));
+    unscale = 1 / TWO_600;
+  }
+  if (alpha >= 0) beta = -beta;
+  const t = (beta - alpha) / beta;
+  const denom = alpha - beta; // |denom| ≥ |β| > 0, same sign as α
+  if (abs(denom) > 1e-290) {
+    const r = 1 / denom;
+    for (let i = 1; i < m; i++) st(x, i, ld(x, i) * r);
+  } else {
+    for (let i = 1; i < m; i++) st(x, i, ld(x, i) / denom);
+  }
+  st(x, 0, 1);
+  st(e, k, beta * unscale);
+  return t;
+}
+
+/** w ← τ·w − ½τ²(wᵀv)·v: from p = B·v to the w of B ← B − v·wᵀ − w·vᵀ. */
+function finishW(w: usize, v: usize, m: i32, t: f64): void {
+  for (let i = 0; i < m; i++) st(w, i, t * ld(w, i));
+  axpy(m, -0.5 * t * dot(w, v, m), v, w);
 }
 
 /**
  * Reduces the symmetric n×n matrix at `a` (upper triangle, destroyed) to T with diagonal d[0..n)
  * and off-diagonal e[0..n−1) (e[k] couples k and k+1; e[n−1] = 0). Step k reflects row k right of
- * the diagonal, x, onto β·e₁ with H = I − τ·v·vᵀ (dlarfg: β = −sign(x₀)‖x‖, v₀ = 1), stores v in
- * place of x and τ in tau[k], then updates the trailing block B ← H·B·H as
- * p = τ·B·v, w = p − ½τ(pᵀv)·v, B ← B − v·wᵀ − w·vᵀ (Golub & Van Loan §8.3.1). `p` holds n doubles.
- * The caller scales A so that max|aᵢⱼ| ≈ 1: then no norm below overflows.
+ * the diagonal onto β·e₁ (v stored in its place, τ in tau[k]) and updates the trailing block
+ * B ← H·B·H as p = τ·B·v, w = p − ½τ(pᵀv)·v, B ← B − v·wᵀ − w·vᵀ (Golub & Van Loan §8.3.1).
+ * The update of step k and the product B·v of step k+1 share one pass over each row (the next
+ * reflector needs only the first updated row), which halves the traffic through the matrix.
+ * `p` and `q` hold n doubles each. The caller scales A so that max|aᵢⱼ| ≈ 1.
  */
-export function tridiagonalize(a: usize, n: i32, d: usize, e: usize, tau: usize, p: usize): void {
-  for (let k = 0; k < n - 2; k++) {
-    const m = n - k - 1;
-    const x = at(a, n, k, k + 1);
-    st(d, k, ld(at(a, n, k, k), 0));
-    let alpha = ld(x, 0);
-    const sigma = nrm2(x + 8, m - 1);
-    let t: f64 = 0;
-    if (sigma == 0) {
-      st(e, k, alpha); // already reduced: H = I
-    } else {
-      let beta = hyp(alpha, sigma);
-      // A subnormal ‖x‖ carries too few bits for an orthogonal H (τ and v would be rounded to a
-      // handful of bits): scale x up by an exact power of two first, as LAPACK dlarfg does with
-      // 1/safmin, and scale β back afterwards. τ and v do not depend on the scale of x.
-      let unscale: f64 = 1;
-      if (beta < SAFMIN) {
-        for (let i = 0; i < m; i++) st(x, i, ld(x, i) * TWO_600);
-        alpha = ld(x, 0);
-        beta = hyp(alpha, nrm2(x + 8, m - 1));
-        unscale = 1 / TWO_600;
-      }
-      if (alpha >= 0) beta = -beta;
-      t = (beta - alpha) / beta;
-      const denom = alpha - beta; // |denom| ≥ |β| > 0, same sign as α
-      if (abs(denom) > 1e-290) {
-        const r = 1 / denom;
-        for (let i = 1; i < m; i++) st(x, i, ld(x, i) * r);
-      } else {
-        for (let i = 1; i < m; i++) st(x, i, ld(x, i) / denom);
-      }
-      st(x, 0, 1);
-      st(e, k, beta * unscale);
-      const blk = at(a, n, k + 1, k + 1);
-      symvUpper(blk, n, m, x, p);
-      for (let i = 0; i < m; i++) st(p, i, t * ld(p, i));
-      axpy(m, -0.5 * t * dot(p, x, m), x, p);
-      syr2Upper(blk, n, m, x, p);
+export function tridiagonalize(a: usize, n: i32, d: usize, e: usize, tau: usize, p: usize, q: usize): void {
+  let w = p, wn = q;
+  if (n >= 3) {
+    const t0 = reflect(a, n, 0, d, e);
+    st(tau, 0, t0);
+    if (t0 != 0) {
+      const v0 = at(a, n, 0, 1);
+      symvUpper(at(a, n, 1, 1), n, n - 1, v0, w);
+      finishW(w, v0, n - 1, t0);
     }
-    st(tau, k, t);
+  }
+  for (let k = 0; k <= n - 3; k++) {
+    const m = n - k - 1; // the trailing block of step k starts at (k+1, k+1)
+    const v = at(a, n, k, k + 1);
+    const tk = ld(tau, k);
+    if (tk != 0) updateRow(at(a, n, k + 1, k + 1), m, ld(v, 0), ld(w, 0), v, w);
+    let tn: f64 = 0;
+    if (k + 1 <= n - 3) {
+      tn = reflect(a, n, k + 1, d, e);
+      st(tau, k + 1, tn);
+    }
+    if (tk == 0 && tn == 0) continue;
+    const u = at(a, n, k + 1, k + 2); // next v: u[i−1] pairs with local column i of this block
+    if (tn != 0) for (let i = 0; i < m - 1; i++) st(wn, i, 0);
+    for (let i = 1; i < m; i++) {
+      const r = at(a, n, k + 1 + i, k + 1 + i);
+      const len = m - i - 1;
+      const off = <usize>(i + 1) << 3;
+      if (tk != 0) {
+        const vi = ld(v, i), wi = ld(w, i);
+        const rii = ld(r, 0) - 2 * vi * wi;
+        st(r, 0, rii);
+        if (tn != 0) {
+          const ui = ld(u, i - 1);
+          const s = fusedRow(r + 8, len, vi, wi, v + off, w + off, ui, u + (<usize>i << 3), wn + (<usize>i << 3));
+          st(wn, i - 1, ld(wn, i - 1) + rii * ui + s);
+        } else {
+          updateRow(r + 8, len, vi, wi, v + off, w + off);
+        }
+      } else {
+        // no update this step (H_k = I): the product alone
+        const ui = ld(u, i - 1);
+        const s = symvRow(r + 8, len, ui, u + (<usize>i << 3), wn + (<usize>i << 3));
+        st(wn, i - 1, ld(wn, i - 1) + ld(r, 0) * ui + s);
+      }
+    }
+    if (tn != 0) finishW(wn, u, m - 1, tn);
+    const t = w; w = wn; wn = t;
   }
   if (n >= 2) {
     st(d, n - 2, ld(at(a, n, n - 2, n - 2), 0));

@@ -8,6 +8,7 @@ export { OptimaError, type OptimaErrorCode } from './errors.js';
 export { backend, ready, setBackend, memoryBytes, type BackendName } from './runtime/runtime.js';
 export { matrix, vector, Vector, type Matrix, type MatrixLike, type VectorLike } from './linalg/matrix.js';
 export { dot, matvec, solve } from './linalg/blas.js';
+export { gridValues, GRID_FUNCTIONS, type GridFunctionName } from './plot/grid.js';
 export { eigSym, eigSym2x2Batch, SYMMETRY_TOLERANCE, type EigSymResult, type EigSymOptions } from './linalg/eigen.js';
 export { type Objective } from './objective/types.js';
 export { quadratic, QuadraticObjective } from './objective/quadratic.js';
@@ -26,3 +27,5 @@ export {
 } from './analysis/gradientHealth.js';
 export type { Region } from './analysis/common.js';
 export { richardsonGradient, richardsonHessian, type RichardsonOptions } from './analysis/richardson.js';
+export { problem, penalized, lagrangian } from './constrained/index.js';
+export type { Problem, ConstraintSpec, ConstrainedOptions, ConstrainedResult, ConstrainedStatus, KktResiduals } from './constrained/index.js';

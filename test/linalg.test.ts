@@ -222,3 +222,28 @@ describe('backends agree', () => {
     A.dispose();
   });
 });
+
+describe('outputs that are views of linear memory', () => {
+  it('matvec and quadratic gradients still land in `out` when staging the inputs grows memory', async () => {
+    const { quadratic } = await import('../src/index.js');
+    await setBackend('simd');
+    const big = 300_000; // copying this in needs more memory than is free: memory.grow detaches views
+    const v = vector(1);
+    const out = v.data;
+    const got = matvec({ rows: 1, cols: big, data: new Float64Array(big).fill(1) }, new Float64Array(big).fill(2), out);
+    expect(got[0]).toBe(2 * big);
+    expect(v.data[0]).toBe(2 * big); // written in place, returned as a live view
+    const n = 400;
+    const H = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 2 : 0)));
+    const q = quadratic({ H, g: new Float64Array(n).fill(-1) });
+    const g = vector(n);
+    const res = q.gradient(new Float64Array(n).fill(1), g.data);
+    expect(res[0]).toBe(1);
+    expect(g.data[n - 1]).toBe(1);
+    // and when out aliases x, the gradient is still Hx + g
+    const xv = vector(new Float64Array(n).fill(3));
+    q.gradient(xv.data, xv.data);
+    expect(xv.data[0]).toBe(5);
+    v.dispose(); g.dispose(); xv.dispose();
+  });
+});

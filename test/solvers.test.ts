@@ -371,6 +371,12 @@ describe('quadratic fast path (WebAssembly loops)', () => {
             expect(fast.evaluations.gradient).toBe(fast.iterations + 1);
           }
         }
+        // L-BFGS keeps its pairs in linear memory from n = 16 on: same answer on every backend
+        const t = testFunctions.extendedRosenbrock(40);
+        const r = minimize(t, t.start);
+        expect(r.status).toBe('converged');
+        expect(nearestMinimum(t, r.x)).toBeLessThan(1e-7);
+        expect(r.iterations).toBeLessThan(60);
       } finally {
         await setBackend(before);
       }
@@ -383,5 +389,81 @@ describe('quadratic fast path (WebAssembly loops)', () => {
     const s = minimize(testFunctions.saddle(), [1, 0.5], { method: 'cg' });
     expect(s.status).toBe('diverged');
     expect(s.message).toMatch(/curvature/);
+  });
+});
+
+describe('stalled', () => {
+  it('a gradient that points the wrong way stalls the line search', () => {
+    const t = testFunctions.rosenbrock();
+    const wrong = objective({ dim: 2, f: (x) => t.value(x), gradient: (x, out) => { t.gradient(x, out); out[0] = -out[0]!; out[1] = -out[1]!; } });
+    for (const method of ['lbfgs', 'bfgs', 'cg', 'gd'] as const) {
+      const r = minimize(wrong, t.start, { method });
+      expect(r.status, method).toBe('stalled');
+      expect(r.message).toMatch(/line search/);
+    }
+  });
+  it('a step too small to change x stalls', () => {
+    const r = minimize(testFunctions.shiftedParabola(), [3], { method: 'gd', stepSize: 1e-300 });
+    expect(r.status).toBe('stalled');
+    const s = minimize(testFunctions.shiftedParabola(), [3], { method: 'gd', stepSize: 1e-300, history: true });
+    expect(s.status).toBe('stalled');
+  });
+});
+
+describe('fast path boundary crossings and memory', () => {
+  it('evaluates the quadratic from JavaScript only at x0 (and the minimum probes), not per iteration', async () => {
+    const { vi } = await import('vitest');
+    const { QuadraticObjective } = await import('../src/index.js');
+    const spy = vi.spyOn(QuadraticObjective.prototype, 'valueAndGradient');
+    const q = testFunctions.lectureQuadratic();
+    const fast = minimize(q, [0, 0], { method: 'nesterov', stepSize: 0.1 });
+    const fastCalls = spy.mock.calls.length;
+    spy.mockClear();
+    const slow = minimize(q, [0, 0], { method: 'nesterov', stepSize: 0.1, history: true });
+    const slowCalls = spy.mock.calls.length;
+    spy.mockRestore();
+    expect(fast.iterations).toBeGreaterThan(50);
+    expect(fastCalls).toBe(1);
+    expect(slowCalls).toBe(slow.iterations + 1);
+  });
+
+  it('repeated solves do not grow WebAssembly memory', async () => {
+    const { memoryBytes } = await import('../src/index.js');
+    const H = [[3, 1, 0], [1, 4, 1], [0, 1, 5]];
+    const run = () => {
+      const q = quadratic({ H, g: [1, -2, 3] });
+      maximize(quadratic({ H: H.map((r) => r.map((v) => -v)), g: [1, 2, 3] }), [0, 0, 0], { method: 'cg' });
+      minimize(q, [1, 1, 1], { method: 'gd', stepSize: 0.1 });
+      minimize(q, [1, 1, 1], { method: 'newton' });
+      minimize(q, [1, 1, 1], { method: 'direct' });
+      q.dispose();
+    };
+    for (let i = 0; i < 50; i++) run();
+    const before = memoryBytes();
+    for (let i = 0; i < 500; i++) run();
+    expect(memoryBytes()).toBe(before);
+  });
+});
+
+describe('backends', () => {
+  it('a quadratic made on one backend keeps working after setBackend', async () => {
+    const { setBackend, backend } = await import('../src/index.js');
+    const before = backend;
+    await setBackend('simd');
+    const q = quadratic({ H: [[4, 1], [1, 2]], g: [-6, -5] });
+    try {
+      for (const b of ['scalar', 'js', 'simd'] as const) {
+        await setBackend(b);
+        expect(q.value(new Float64Array([1, 2]))).toBe(-8);
+        expect(Array.from(minimize(q, [0, 0], { method: 'direct' }).x).map((v) => +v.toFixed(12))).toEqual([1, 2]);
+        const r = minimize(q, [0, 0], { method: 'gd', stepSize: 0.2 });
+        expect(r.status).toBe('converged');
+        expect(r.x[0]).toBeCloseTo(1, 7);
+        expect(maximize(quadratic({ H: [[-2]], g: [2] }), [0]).fx).toBeCloseTo(1, 12);
+      }
+    } finally {
+      q.dispose();
+      await setBackend(before);
+    }
   });
 });

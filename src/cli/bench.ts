@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
 /** The suites `optima bench` knows, in run order. Absent ones are reported, not fatal. */
-export const SUITES = ['linalg', 'eigen', 'solvers', 'constrained'] as const;
+export const SUITES = ['linalg', 'eigen', 'solvers', 'constrained', 'plot'] as const;
 const SOURCE_EXTENSIONS = ['.ts', '.mts', '.mjs', '.js'];
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

@@ -2,7 +2,7 @@
 import { OptimaError } from '../errors.js';
 import { memoryBuffer, rt, scratch } from '../runtime/runtime.js';
 import {
-  type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, outPtr, requireFinite, stageMatrix, stageVector, vectorLength,
+  type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, locateOut, outPtr, requireFinite, stageMatrix, stageVector, vectorLength,
 } from './matrix.js';
 
 const EPS = Number.EPSILON;
@@ -66,9 +66,10 @@ export function matvec(A: MatrixLike, x: VectorLike, out?: Float64Array | Vector
 
 /** matvec for any accepted input: stage (copy if needed), compute, check, deliver. */
 function matvecStaged(A: MatrixLike, x: VectorLike, out?: Float64Array): Float64Array {
+  const target = locateOut(out, 'out');
   const a = stageMatrix(A, 'A', SLOT.A);
   const px = stageVector(x, 'x', SLOT.X, a.cols);
-  let py = outPtr(out, a.rows, 'out', SLOT.Y);
+  let py = outPtr(target, a.rows, SLOT.Y);
   // Writing y while reading A or x would corrupt the product: compute aside, then copy.
   const aliased = overlaps(py, a.rows, px, a.cols) || overlaps(py, a.rows, a.ptr, a.rows * a.cols);
   if (aliased) py = scratch(SLOT.Y, a.rows);
@@ -78,7 +79,7 @@ function matvecStaged(A: MatrixLike, x: VectorLike, out?: Float64Array): Float64
     requireFinite(a.ptr, a.rows * a.cols, 'A', a.cols);
     requireFinite(px, a.cols, 'x');
   }
-  return deliver(py, a.rows, out);
+  return deliver(py, a.rows, target);
 }
 
 /**

@@ -3,7 +3,7 @@
 // with Wilkinson shifts for n ≥ 3, as LAPACK dsyev).
 import { OptimaError } from '../errors.js';
 import { heap, rt, scratch } from '../runtime/runtime.js';
-import { type Matrix, type MatrixLike, type VectorLike, SLOT, deliver, requireFinite, stageMatrix, stageVector, vectorLength } from './matrix.js';
+import { type Matrix, type MatrixLike, type VectorLike, SLOT, deliver, locateOut, requireFinite, stageMatrix, stageVector, vectorLength } from './matrix.js';
 
 const EPS = Number.EPSILON;
 
@@ -13,6 +13,9 @@ const EPS = Number.EPSILON;
  * symmetrized, passes; anything visibly asymmetric is rejected). Only the upper triangle is used.
  */
 export const SYMMETRY_TOLERANCE = 100 * EPS;
+
+/** QL rotations recorded before they are applied to the vectors (×n): each batch streams Zᵀ once. */
+const ROTATIONS_PER_ROW = 8;
 
 /** QL sweeps allowed in total: 30 per eigenvalue, as LAPACK dsteqr. */
 const SWEEPS_PER_EIGENVALUE = 30;
@@ -70,6 +73,11 @@ function ldexp(x: number, e: number): number {
   return x * 2 ** e;
 }
 
+function unscale(values: Float64Array, e: number): Float64Array {
+  if (e !== 0) for (let i = 0; i < values.length; i++) values[i] = ldexp(values[i]!, e);
+  return values;
+}
+
 function identity(n: number): Matrix {
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) data[i * n + i] = 1;
@@ -80,12 +88,14 @@ function identity(n: number): Matrix {
  * Eigenvalues (ascending) and, with `{ vectors: true }`, orthonormal eigenvectors of a symmetric
  * matrix: A = V·diag(values)·Vᵀ. n = 2 uses the closed form of LAPACK dlaev2; n ≥ 3 reduces A to
  * tridiagonal form with Householder reflections and runs implicit QL with Wilkinson shifts
- * (dsytrd + dsteqr; Golub & Van Loan, Matrix Computations, §8.3), after scaling A by a power of
+ * (dsytrd + dsteqr, or the root-free dsterf when only values are wanted; Golub & Van Loan,
+ * Matrix Computations, §8.3), after scaling A by a power of
  * two so that max|aᵢⱼ| ≈ 1 (no overflow or underflow for entries anywhere in the f64 range).
  * Accuracy is LAPACK's: ‖AV − VΛ‖ and ‖VᵀV − I‖ are small multiples of n·ε·‖A‖ and n·ε.
  *
  * `vectors` is a plain row-major `{ rows, cols, data }` (data a fresh Float64Array, nothing to
- * dispose); column j belongs to values[j]. Pass it to `matrix(v.data, n, n)` to make it resident.
+ * dispose; for n ≥ 3 it shares one ArrayBuffer with `values`, so allocation is paid once); column
+ * j belongs to values[j]. Pass it to `matrix(v.data, n, n)` to make it resident.
  *
  * Throws DIMENSION_MISMATCH (not square), NOT_FINITE (naming the entry), NOT_SYMMETRIC (naming
  * the worst pair; tolerance SYMMETRY_TOLERANCE·max|A|), INVALID_OPTION, and NOT_CONVERGED if the
@@ -118,9 +128,11 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
     const out = scratch(SLOT.EIG + 2, 6);
     const h = heap();
     k.eig2x2(h[w >>> 3]!, h[(w >>> 3) + 1]!, h[(w >>> 3) + 3]!, out);
-    const r = heap().slice(out >>> 3, (out >>> 3) + 6);
-    const values = r.slice(0, 2);
-    return vectors ? { values, vectors: { rows: 2, cols: 2, data: r.slice(2, 6) } } : { values };
+    const r = heap(), o = out >>> 3;
+    // arrays this small live on the JS heap: far cheaper than slices of a shared buffer
+    const values = Float64Array.of(r[o]!, r[o + 1]!);
+    if (!vectors) return { values };
+    return { values, vectors: { rows: 2, cols: 2, data: Float64Array.of(r[o + 2]!, r[o + 3]!, r[o + 4]!, r[o + 5]!) } };
   }
   // Scale by 2^−e (exact) so that max|aᵢⱼ| ∈ [1, 2); eigenvalues are scaled back by 2^e.
   const e = Math.floor(Math.log2(amax));
@@ -130,18 +142,22 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   } else if (e !== 0) {
     k.scal(nn, 2 ** -e, w);
   }
-  const small = scratch(SLOT.EIG + 2, 4 * n);
+  // d, e, work (3n), then room for ROTATIONS_PER_ROW·n recorded QL rotations (3 doubles each)
+  const rotCap = ROTATIONS_PER_ROW * n;
+  const small = scratch(SLOT.EIG + 2, 5 * n + (vectors ? 3 * rotCap : 0));
   const z = vectors ? scratch(SLOT.EIG + 1, nn) : 0;
-  const d = small, off = small + 8 * n, work = small + 16 * n;
-  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps);
+  const d = small, off = small + 8 * n, work = small + 16 * n, rot = small + 40 * n;
+  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps, rot, rotCap);
   if (info !== 0) {
     throw new OptimaError('NOT_CONVERGED', `eigSym: the QL iteration did not converge within ${maxSweeps} sweeps (eigenvalue ${info - 1})`);
   }
   const h = heap();
-  const values = h.slice(d >>> 3, (d >>> 3) + n);
-  if (e !== 0) for (let i = 0; i < n; i++) values[i] = ldexp(values[i]!, e);
-  if (!vectors) return { values };
-  return { values, vectors: { rows: n, cols: n, data: h.slice(w >>> 3, (w >>> 3) + nn) } };
+  if (!vectors) return { values: unscale(h.slice(d >>> 3, (d >>> 3) + n), e) };
+  // one allocation for both results (allocating a typed array is what small calls cost)
+  const both = new Float64Array(n + nn);
+  both.set(h.subarray(d >>> 3, (d >>> 3) + n));
+  both.set(h.subarray(w >>> 3, (w >>> 3) + nn), n);
+  return { values: unscale(both.subarray(0, n), e), vectors: { rows: n, cols: n, data: both.subarray(n) } };
 }
 
 /** The byte offset of a Float64Array that views linear memory now, else −1. */
@@ -161,7 +177,7 @@ function checkOut(x: unknown, n: number, name: string): Float64Array {
  */
 function result(ptr: number, n: number, out: Float64Array | undefined, inPlace: boolean): Float64Array {
   if (inPlace) return out!.buffer === rt.k.memory.buffer ? out! : new Float64Array(rt.k.memory.buffer, ptr, n);
-  return deliver(ptr, n, out);
+  return deliver(ptr, n, locateOut(out, 'out'));
 }
 
 /**

@@ -265,23 +265,48 @@ export function valuesOf(x: VectorLike): Float64Array | readonly number[] {
   return x instanceof Vector ? x.data : x;
 }
 
-/** Where a kernel should write an output of n doubles: `out` itself if it is a view of linear memory. */
-export function outPtr(out: Float64Array | undefined, n: number, name: string, slot: number): number {
-  if (out !== undefined) {
-    if (!(out instanceof Float64Array)) throw new OptimaError('DIMENSION_MISMATCH', `${name} must be a Float64Array`);
-    if (out.length !== n) throw new OptimaError('DIMENSION_MISMATCH', `${name} has length ${out.length}; expected ${n}`);
-    const p = residentPtr(out);
-    if (p !== undefined) return p;
-  }
-  return scratch(slot, n);
+/**
+ * An output argument, located before anything is staged: staging may grow memory, which detaches
+ * every view of it, so a view's address must be read first. `ptr` is −1 unless `out` views
+ * linear memory.
+ */
+export interface OutTarget {
+  readonly out: Float64Array | undefined;
+  readonly ptr: number;
+  readonly length: number;
+  readonly name: string;
 }
 
-/** Copies a kernel's output at ptr into `out` (or a new array) unless it was written in place. */
-export function deliver(ptr: number, n: number, out: Float64Array | undefined): Float64Array {
-  if (out !== undefined && out.byteOffset === ptr && out.buffer === memoryBuffer()) return out;
+/** Checks `out`'s type and records where it lives. Call before staging any input. */
+export function locateOut(out: Float64Array | undefined, name: string): OutTarget {
+  if (out === undefined) return { out, ptr: -1, length: -1, name };
+  if (!(out instanceof Float64Array)) throw new OptimaError('DIMENSION_MISMATCH', `${name} must be a Float64Array`);
+  return { out, ptr: out.buffer === memoryBuffer() ? out.byteOffset : -1, length: out.length, name };
+}
+
+/** Checks the recorded length; where the kernel should write: in place for a view, else scratch. */
+export function outPtr(target: OutTarget, n: number, slot: number): number {
+  if (target.out !== undefined && target.length !== n) {
+    throw new OptimaError('DIMENSION_MISMATCH', `${target.name} has length ${target.length}; expected ${n}`);
+  }
+  return target.ptr >= 0 ? target.ptr : scratch(slot, n);
+}
+
+/**
+ * The result for n doubles a kernel wrote at ptr, delivered to `out`: in place for a view of linear
+ * memory (a fresh view of the same memory if the call grew memory and detached the old one), else
+ * copied into `out` or into a new array.
+ */
+export function deliver(ptr: number, n: number, target: OutTarget | undefined): Float64Array {
   const h = heap();
-  const base = ptr >>> 3;
-  if (out === undefined) return h.slice(base, base + n);
-  out.set(h.subarray(base, base + n));
+  const src = h.subarray(ptr >>> 3, (ptr >>> 3) + n);
+  const out = target?.out;
+  if (out === undefined) return src.slice();
+  if (target!.ptr >= 0) {
+    const view = out.buffer === h.buffer ? out : new Float64Array(h.buffer, target!.ptr, n);
+    if (ptr !== target!.ptr) view.set(src);
+    return view;
+  }
+  out.set(src);
   return out;
 }

@@ -30,8 +30,8 @@ export function toPoint(x: unknown, name: string, dim?: number): Float64Array {
 }
 
 /** Calls f on a copy of x and insists on a number back. */
-export function callF(f: (x: Float64Array) => number, x: Float64Array): number {
-  const v = f(x.slice());
+export function callF(f: (x: Float64Array) => number, x: Float64Array, copy = true): number {
+  const v = f(copy ? x.slice() : x);
   if (typeof v !== 'number') throw new OptimaError('INVALID_OBJECTIVE', `f must return a number; got ${typeof v}`);
   return v;
 }
@@ -46,15 +46,18 @@ function exactStep(xi: number, rel: number): number {
  * Central differences ∂f/∂xᵢ ≈ (f(x + hᵢeᵢ) − f(x − hᵢeᵢ)) / 2hᵢ with hᵢ = ε^(1/3)·max(1, |xᵢ|):
  * error O(ε^(2/3)) relative to the scale of f. 2n calls of f.
  */
-export function centralGradient(f: (x: Float64Array) => number, x: Float64Array, out: Float64Array = new Float64Array(x.length)): Float64Array {
+export function centralGradient(
+  f: (x: Float64Array) => number, x: Float64Array, out: Float64Array = new Float64Array(x.length), fCopiesX = false,
+): Float64Array {
   const w = x.slice();
+  const copy = !fCopiesX;
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;
     const h = exactStep(xi, STEP_FIRST);
     w[i] = xi + h;
-    const fp = callF(f, w);
+    const fp = callF(f, w, copy);
     w[i] = xi - h;
-    const fm = callF(f, w);
+    const fm = callF(f, w, copy);
     w[i] = xi;
     out[i] = (fp - fm) / (2 * h);
   }

@@ -3,8 +3,8 @@
 // so solvers can report honest evaluation counts when the gradient is 2n calls of f.
 import { OptimaError } from '../errors.js';
 import { type Matrix, type MatrixLike } from '../linalg/matrix.js';
-import { callF, centralGradient, hessianFromGradient, numericalHessian } from './finiteDifferences.js';
-import { type Objective, plainMatrix } from './types.js';
+import { centralGradient, hessianFromGradient, numericalHessian } from './finiteDifferences.js';
+import { type Objective, markTrusted, plainMatrix } from './types.js';
 
 export interface ObjectiveSpec {
   dim: number;
@@ -20,14 +20,22 @@ class UserObjective implements Objective {
   private readonly spec: ObjectiveSpec;
   private readonly countedF: (x: Float64Array) => number;
 
+  /** The copies user code receives (valid during the call; never a solver's buffer). */
+  private readonly fArg: Float64Array;
+  private readonly gArg: Float64Array;
+
   constructor(spec: ObjectiveSpec) {
     this.dim = spec.dim;
     this.spec = spec;
     this.exactHessian = spec.hessian !== undefined;
+    this.fArg = new Float64Array(spec.dim);
+    this.gArg = new Float64Array(spec.dim);
     this.countedF = (x) => {
       this.calls.f++;
-      return spec.f(x);
+      this.fArg.set(x);
+      return spec.f(this.fArg);
     };
+    markTrusted(this);
   }
 
   private check(x: Float64Array): void {
@@ -38,7 +46,7 @@ class UserObjective implements Objective {
 
   value(x: Float64Array): number {
     this.check(x);
-    return callF(this.countedF, x);
+    return checkNumber(this.countedF(x));
   }
 
   gradient(x: Float64Array, out?: Float64Array): Float64Array {
@@ -46,10 +54,11 @@ class UserObjective implements Objective {
     const g = out ?? new Float64Array(this.dim);
     if (g.length !== this.dim) throw new OptimaError('DIMENSION_MISMATCH', `out has length ${g.length}; expected ${this.dim}`);
     const user = this.spec.gradient;
-    if (!user) return centralGradient(this.countedF, x, g);
+    if (!user) return centralGradient(this.countedF, x, g, true);
     this.calls.gradient++;
     g.fill(NaN); // an entry the user forgets to write stays NaN and is caught, never silently stale
-    user(x.slice(), g);
+    this.gArg.set(x);
+    user(this.gArg, g);
     return g;
   }
 
@@ -71,6 +80,11 @@ class UserObjective implements Objective {
     }
     return numericalHessian(this.countedF, x);
   }
+}
+
+function checkNumber(v: unknown): number {
+  if (typeof v !== 'number') throw new OptimaError('INVALID_OBJECTIVE', `f must return a number; got ${typeof v}`);
+  return v;
 }
 
 function toPlainMatrix(m: MatrixLike, n: number): Matrix {

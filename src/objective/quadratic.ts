@@ -2,9 +2,9 @@
 // plus two dots, the Hessian is H itself, and solvers detect the type for their WASM fast paths
 // (assembly/loops.ts) and for `method: 'direct'`.
 import { OptimaError } from '../errors.js';
-import { rt } from '../runtime/runtime.js';
-import { type Matrix, type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, outPtr, stageMatrix, stageVector, vector, vectorLength } from '../linalg/matrix.js';
-import { type Objective, plainMatrix } from './types.js';
+import { rt, scratch } from '../runtime/runtime.js';
+import { type Matrix, type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, locateOut, outPtr, stageMatrix, stageVector, vector, vectorLength } from '../linalg/matrix.js';
+import { type Objective, markTrusted, plainMatrix } from './types.js';
 
 const X_SLOT = SLOT.OBJ;
 const Y_SLOT = SLOT.OBJ + 1;
@@ -13,10 +13,10 @@ const Y_SLOT = SLOT.OBJ + 1;
 export class QuadraticObjective implements Objective {
   readonly dim: number;
   readonly exactHessian = true;
-  /** @internal resident, symmetrized copy of H */
-  readonly Hm: WasmMatrix;
+  /** @internal resident, symmetrized copy of H (in the runtime of the last call: see home()) */
+  Hm: WasmMatrix;
   /** @internal resident copy of g */
-  readonly gv: Vector;
+  gv: Vector;
   readonly c: number;
 
   /** @internal use quadratic() */
@@ -25,6 +25,7 @@ export class QuadraticObjective implements Objective {
     this.Hm = H;
     this.gv = g;
     this.c = c;
+    markTrusted(this);
   }
 
   /** H (n×n, row-major): a live view of the resident copy. Do not write to it. */
@@ -36,14 +37,34 @@ export class QuadraticObjective implements Objective {
     return this.gv.data.slice();
   }
 
+  /**
+   * @internal Makes H and g live in the current backend's memory (after setBackend they are
+   * copied over once), so their pointers are valid for rt.k. Call before using Hm.ptr / gv.ptr.
+   */
+  home(): this {
+    if (this.Hm.r !== rt) {
+      const n = this.dim;
+      const H = new WasmMatrix(n, n);
+      H.data.set(this.Hm.data);
+      const g = new Vector(n);
+      g.data.set(this.gv.data);
+      this.Hm.dispose();
+      this.gv.dispose();
+      this.Hm = H;
+      this.gv = g;
+    }
+    return this;
+  }
+
   private stageX(x: Float64Array): number {
+    this.home();
     return stageVector(x, 'x', X_SLOT, this.dim);
   }
 
   value(x: Float64Array): number {
     const n = this.dim;
     const px = this.stageX(x);
-    const py = outPtr(undefined, n, 'out', Y_SLOT);
+    const py = scratch(Y_SLOT, n);
     const k = rt.k;
     k.gemv(n, n, 1, this.Hm.ptr, px, 0, py);
     return 0.5 * k.dot(px, py, n) + k.dot(this.gv.ptr, px, n) + this.c;
@@ -51,23 +72,33 @@ export class QuadraticObjective implements Objective {
 
   gradient(x: Float64Array, out?: Float64Array): Float64Array {
     const n = this.dim;
+    const target = locateOut(out, 'out');
     const px = this.stageX(x);
-    const py = outPtr(out, n, 'out', Y_SLOT);
+    const py = this.gradientInto(px, outPtr(target, n, Y_SLOT));
+    return deliver(py, n, target);
+  }
+
+  /** Hx + g at py, or at scratch when py overlaps x (gemv must not write what it reads). */
+  private gradientInto(px: number, py: number): number {
+    const n = this.dim;
+    if (py < px + 8 * n && px < py + 8 * n) py = scratch(Y_SLOT, n);
     const k = rt.k;
     k.gemv(n, n, 1, this.Hm.ptr, px, 0, py);
     k.axpy(n, 1, this.gv.ptr, py);
-    return deliver(py, n, out);
+    return py;
   }
 
   valueAndGradient(x: Float64Array, out: Float64Array): number {
     const n = this.dim;
+    const target = locateOut(out, 'out');
     const px = this.stageX(x);
-    const py = outPtr(out, n, 'out', Y_SLOT);
+    let py = outPtr(target, n, Y_SLOT);
+    if (py < px + 8 * n && px < py + 8 * n) py = scratch(Y_SLOT, n);
     const k = rt.k;
     k.gemv(n, n, 1, this.Hm.ptr, px, 0, py);
     const fx = 0.5 * k.dot(px, py, n) + k.dot(this.gv.ptr, px, n) + this.c;
     k.axpy(n, 1, this.gv.ptr, py);
-    deliver(py, n, out);
+    deliver(py, n, target);
     return fx;
   }
 
@@ -78,6 +109,7 @@ export class QuadraticObjective implements Objective {
 
   /** −f as a quadratic (used by maximize so the fast paths still apply). */
   negated(): QuadraticObjective {
+    this.home();
     const n = this.dim;
     const H = new WasmMatrix(n, n);
     rt.k.copy(H.ptr, this.Hm.ptr, n * n);

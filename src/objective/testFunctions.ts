@@ -5,7 +5,7 @@
 import { OptimaError } from '../errors.js';
 import type { Matrix } from '../linalg/matrix.js';
 import { quadratic } from './quadratic.js';
-import { type Objective, plainMatrix } from './types.js';
+import { type Objective, markTrusted, plainMatrix } from './types.js';
 
 export type PointKind = 'minimum' | 'maximum' | 'saddle' | 'degenerate';
 
@@ -62,7 +62,7 @@ function smooth(
       throw new OptimaError('DIMENSION_MISMATCH', `out must be a Float64Array of length ${dim}; got ${out instanceof Float64Array ? `length ${out.length}` : typeof out}`);
     }
   };
-  return {
+  return markTrusted({
     dim,
     exactHessian: true,
     value: (x) => (check(x), f(x)),
@@ -85,7 +85,7 @@ function smooth(
       hess(x, H);
       return plainMatrix(dim, dim, H);
     },
-  };
+  });
 }
 
 /** Largest n the n-dimensional test functions accept (their start point alone is 8n bytes). */

@@ -27,3 +27,17 @@ export interface Objective {
 export function plainMatrix(rows: number, cols: number, data = new Float64Array(rows * cols)): Matrix {
   return { rows, cols, data };
 }
+
+/**
+ * Objectives made by optima itself (quadratic, objective(), testFunctions) that never write to
+ * the x they are given: the solver driver can hand them its buffers without a defensive copy
+ * (objective() copies before calling user code itself).
+ */
+const trusted = new WeakSet<object>();
+export function markTrusted<T extends object>(o: T): T {
+  trusted.add(o);
+  return o;
+}
+export function isTrusted(o: object): boolean {
+  return trusted.has(o);
+}

@@ -2,8 +2,7 @@
 // scipy _wrap_scalar_function): counts calls, hands user code a copy of x (never a solver
 // buffer), insists on a number from f and a gradient of the right length.
 import { OptimaError } from '../errors.js';
-import { isQuadratic } from '../objective/quadratic.js';
-import type { Objective } from '../objective/types.js';
+import { type Objective, isTrusted } from '../objective/types.js';
 
 export interface Evaluations {
   f: number;
@@ -21,13 +20,13 @@ export class Counted {
   constructor(objective: Objective) {
     this.objective = objective;
     this.n = objective.dim;
-    this.copy = !isQuadratic(objective); // optima's quadratic never writes to x
+    this.copy = !isTrusted(objective); // optima's own objectives never write to x
     const c = objective.calls;
     this.base = c ? { f: c.f, gradient: c.gradient, hessian: c.hessian } : undefined;
   }
 
   private arg(x: Float64Array): Float64Array {
-    return this.copy ? x.slice() : x;
+    return this.copy ? x.slice() : x; // a foreign Objective gets a fresh copy every call
   }
 
   private checkValue(v: unknown): number {
@@ -60,9 +59,7 @@ export class Counted {
     if (o.valueAndGradient) {
       this.own.f++;
       this.own.gradient++;
-      const v = this.checkValue(o.valueAndGradient(this.arg(x), g));
-      if (g.length !== this.n) throw new OptimaError('INVALID_OBJECTIVE', `gradient must have length ${this.n}`);
-      return v;
+      return this.checkValue(o.valueAndGradient(this.arg(x), g));
     }
     const v = this.value(x);
     this.gradient(x, g);

@@ -32,6 +32,8 @@ export interface Method<S extends IterateState = IterateState> {
   step(ctx: Context, state: S): Reason | undefined;
   /** true when an iteration may legitimately leave x unchanged (Nelder–Mead's best vertex). */
   readonly xMayRepeat?: boolean;
+  /** Frees what init allocated outside the JS heap (WebAssembly memory); called once, however the run ends. */
+  release?(state: S): void;
   /** true when the method applies stepTolerance / fTolerance itself (to its simplex). */
   readonly ownsTolerances?: boolean;
 }
@@ -81,6 +83,15 @@ export function run<S extends IterateState>(method: Method<S>, objective: Object
   const ctx: Context = { p, o, n };
   const history: History | undefined = o.history ? { x: [], fx: [], gradientNorm: [] } : undefined;
   const s = method.init(ctx, x0.slice());
+  try {
+    return loop(method, s, p, ctx, history);
+  } finally {
+    method.release?.(s);
+  }
+}
+
+function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: Context, history: History | undefined): MinimizeResult {
+  const { o, n } = ctx;
   let iterations = 0;
   let gnorm = s.g ? normInf(s.g) : NaN;
   const record = () => {
@@ -125,9 +136,11 @@ export function run<S extends IterateState>(method: Method<S>, objective: Object
     if (o.signal?.aborted) return finish('signal');
     if (s.g && gnorm <= o.gradientTolerance) return finish(gradientStop(p, s.x, s.fx, s.g));
     let dx = 0, xmax = 1;
+    const x = s.x;
     for (let i = 0; i < n; i++) {
-      dx = Math.max(dx, Math.abs(s.x[i]! - xPrev[i]!));
-      xmax = Math.max(xmax, Math.abs(s.x[i]!));
+      const xi = x[i]!;
+      dx = Math.max(dx, Math.abs(xi - xPrev[i]!));
+      xmax = Math.max(xmax, Math.abs(xi));
     }
     if (dx === 0 && !method.xMayRepeat) return finish('noProgress');
     if (method.ownsTolerances) continue;

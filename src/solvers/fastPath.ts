@@ -30,7 +30,7 @@ export function tryFastPath(f: Objective, x0: Float64Array, o: ResolvedOptions):
   const k = rt.k;
   const px = scratch(SLOT.SOLVER + 2, n);
   const pg = scratch(SLOT.SOLVER + 3, n);
-  const ws = scratch(SLOT.SOLVER + 4, 3 * n);
+  const ws = scratch(SLOT.SOLVER + 4, 4 * n);
   const out = scratch(SLOT.SOLVER + 5, 3);
   heap().set(x0, px >>> 3);
   // f and ∇f at x0 through the counted objective, so the counts include them.
@@ -51,6 +51,7 @@ export function tryFastPath(f: Objective, x0: Float64Array, o: ResolvedOptions):
   if (gnorm0 <= o.gradientTolerance) return result(gradientStop(p, x0, f0, g0), x0, f0, gnorm0, 0);
   if (o.signal?.aborted) return result('signal', x0, f0, gnorm0, 0);
   heap().set(g0, pg >>> 3);
+  f.home();
   const code = k.quadraticLoop(
     LOOP_METHOD[o.method]!, n, f.Hm.ptr, f.gv.ptr, f.c, px, pg, f0, ws,
     o.stepSize ?? 0, o.momentum, o.gradientTolerance, o.stepTolerance, o.fTolerance, o.maxIterations, out,

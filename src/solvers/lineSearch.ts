@@ -59,64 +59,96 @@ function cubicMin(a: number, fa: number, da: number, b: number, fb: number, db: 
  * Strong Wolfe line search (N&W Alg. 3.5 with zoom, Alg. 3.6; cubic interpolation safeguarded to
  * the middle 80% of the bracket): f(x+αd) ≤ f + c₁α∇fᵀd and |∇f(x+αd)ᵀd| ≤ c₂|∇fᵀd|.
  * c₂ = 0.9 for quasi-Newton, 0.1 for conjugate gradients. If the curvature condition cannot be
- * met within the budget but sufficient decrease was, that point is returned (ok: true).
+ * met within the budget but sufficient decrease was, the best such point is returned (ok: true).
+ * One instance per solve holds the work buffers, so a search allocates nothing.
  */
-export function wolfe(
-  p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number,
-  xNew: Float64Array, gNew: Float64Array, c2 = 0.9,
-): LineSearchResult {
-  const slope0 = dot(g, d);
-  const n = x.length;
-  // The best sufficient-decrease point seen so far (returned if the budget runs out).
-  const xBest = new Float64Array(n), gBest = new Float64Array(n);
-  let fBest = Infinity, aBest = 0;
-  let evals = 0;
-  const evaluate = (alpha: number): [number, number] => {
-    evals++;
+export class WolfeSearch {
+  private readonly xBest: Float64Array;
+  private readonly gBest: Float64Array;
+  private p!: Counted;
+  private x!: Float64Array;
+  private d!: Float64Array;
+  private xNew!: Float64Array;
+  private gNew!: Float64Array;
+  private fx = 0;
+  private slope0 = 0;
+  private c2 = 0.9;
+  private evals = 0;
+  private fBest = Infinity;
+  private aBest = 0;
+  /** ∇f(x+αd)ᵀd at the last evaluated α. */
+  private df = 0;
+
+  constructor(n: number) {
+    this.xBest = new Float64Array(n);
+    this.gBest = new Float64Array(n);
+  }
+
+  search(p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number,
+    xNew: Float64Array, gNew: Float64Array, c2 = 0.9): LineSearchResult {
+    this.p = p; this.x = x; this.d = d; this.xNew = xNew; this.gNew = gNew;
+    this.fx = fx; this.c2 = c2; this.evals = 0; this.fBest = Infinity; this.aBest = 0;
+    const slope0 = (this.slope0 = dot(g, d));
+    let aPrev = 0, fPrev = fx, dPrev = slope0;
+    let alpha = alpha0;
+    while (this.evals < MAX_EVALS) {
+      const f = this.evaluate(alpha), df = this.df;
+      if (f > fx + C1 * alpha * slope0 || (this.evals > 1 && f >= fPrev)) return this.zoom(aPrev, fPrev, dPrev, alpha, f, df);
+      if (Math.abs(df) <= -c2 * slope0) return { alpha, fx: f, ok: true };
+      if (df >= 0) return this.zoom(alpha, f, df, aPrev, fPrev, dPrev);
+      aPrev = alpha; fPrev = f; dPrev = df;
+      alpha *= 2;
+    }
+    return this.finish();
+  }
+
+  /** f(x + αd) into xNew/gNew (non-finite f counts as +∞); remembers the best sufficient-decrease point. */
+  private evaluate(alpha: number): number {
+    this.evals++;
+    const { x, d, xNew, gNew } = this;
     place(x, d, alpha, xNew);
-    let f = p.valueAndGradient(xNew, gNew);
+    let f = this.p.valueAndGradient(xNew, gNew);
     if (!Number.isFinite(f)) f = Infinity;
     const df = f === Infinity ? NaN : dot(gNew, d);
-    if (f <= fx + C1 * alpha * slope0 && f < fBest && df === df) {
-      fBest = f; aBest = alpha; xBest.set(xNew); gBest.set(gNew);
+    this.df = df;
+    if (f <= this.fx + C1 * alpha * this.slope0 && f < this.fBest && df === df) {
+      this.fBest = f; this.aBest = alpha;
+      this.xBest.set(xNew); this.gBest.set(gNew);
     }
-    return [f, df];
-  };
-  const finish = (): LineSearchResult => {
-    if (fBest === Infinity) return { alpha: 0, fx, ok: false };
-    xNew.set(xBest); gNew.set(gBest);
-    return { alpha: aBest, fx: fBest, ok: true };
-  };
-  const curvatureOk = (df: number) => Math.abs(df) <= -c2 * slope0;
+    return f;
+  }
 
-  const zoom = (lo: number, flo: number, dlo: number, hi: number, fhi: number, dhi: number): LineSearchResult => {
-    while (evals < MAX_EVALS) {
+  private finish(): LineSearchResult {
+    if (this.fBest === Infinity) return { alpha: 0, fx: this.fx, ok: false };
+    this.xNew.set(this.xBest); this.gNew.set(this.gBest);
+    return { alpha: this.aBest, fx: this.fBest, ok: true };
+  }
+
+  private zoom(lo: number, flo: number, dlo: number, hi: number, fhi: number, dhi: number): LineSearchResult {
+    const { fx, slope0, c2 } = this;
+    while (this.evals < MAX_EVALS) {
       const width = hi - lo;
       let a = Number.isFinite(fhi) && dhi === dhi ? cubicMin(lo, flo, dlo, hi, fhi, dhi) : NaN;
       const left = Math.min(lo, hi) + 0.1 * Math.abs(width), right = Math.max(lo, hi) - 0.1 * Math.abs(width);
       if (!(a >= left && a <= right)) a = lo + 0.5 * width;
       if (Math.abs(width) <= 1e-16 * Math.max(1, Math.abs(lo))) break;
-      const [f, df] = evaluate(a);
+      const f = this.evaluate(a), df = this.df;
       if (f > fx + C1 * a * slope0 || f >= flo) {
         hi = a; fhi = f; dhi = df;
       } else {
-        if (curvatureOk(df)) return { alpha: a, fx: f, ok: true };
+        if (Math.abs(df) <= -c2 * slope0) return { alpha: a, fx: f, ok: true };
         if (df * (hi - lo) >= 0) { hi = lo; fhi = flo; dhi = dlo; }
         lo = a; flo = f; dlo = df;
       }
     }
-    return finish();
-  };
-
-  let aPrev = 0, fPrev = fx, dPrev = slope0;
-  let alpha = alpha0;
-  while (evals < MAX_EVALS) {
-    const [f, df] = evaluate(alpha);
-    if (f > fx + C1 * alpha * slope0 || (evals > 1 && f >= fPrev)) return zoom(aPrev, fPrev, dPrev, alpha, f, df);
-    if (curvatureOk(df)) return { alpha, fx: f, ok: true };
-    if (df >= 0) return zoom(alpha, f, df, aPrev, fPrev, dPrev);
-    aPrev = alpha; fPrev = f; dPrev = df;
-    alpha *= 2;
+    return this.finish();
   }
-  return finish();
+}
+
+/** One-off strong Wolfe search (allocates its work buffers); solvers keep a WolfeSearch instead. */
+export function wolfe(
+  p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number,
+  xNew: Float64Array, gNew: Float64Array, c2 = 0.9,
+): LineSearchResult {
+  return new WolfeSearch(x.length).search(p, x, fx, g, d, alpha0, xNew, gNew, c2);
 }

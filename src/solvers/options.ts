@@ -2,7 +2,6 @@
 // option (scipy's _minimize warns about ignored options; optima refuses them with INVALID_OPTION,
 // so a typo or a misplaced option never silently does nothing).
 import { OptimaError } from '../errors.js';
-import { toPoint } from '../objective/finiteDifferences.js';
 
 export type MethodName = 'gd' | 'momentum' | 'nesterov' | 'adam' | 'cg' | 'bfgs' | 'lbfgs' | 'newton' | 'nelder-mead' | 'direct';
 export type LineSearchKind = 'none' | 'armijo' | 'wolfe';
@@ -188,4 +187,3 @@ function bound(v: unknown, name: string, n: number): Float64Array {
   return out;
 }
 
-export { toPoint };

@@ -1,6 +1,6 @@
 // Test matrices with known spectra and the LAPACK-style accuracy ratios (xSYT21 in LAPACK's
 // testing suite): ‖AV − VΛ‖_F / (n·ε·‖A‖_F) and ‖VᵀV − I‖_F / (n·ε).
-import { create, all } from 'mathjs';
+import { create, all, type BigNumber } from 'mathjs';
 import { EPS, randomArray } from './reference.js';
 
 export function randomSymmetric(n: number, rand: () => number, scale = 1): Float64Array {
@@ -87,9 +87,9 @@ export function toeplitz(n: number): { a: Float64Array; values: Float64Array } {
 }
 
 // 64-digit decimal arithmetic (mathjs' BigNumber, i.e. decimal.js) for the 2×2 reference.
-const big = create(all, { precision: 64 });
-type Big = ReturnType<typeof big.bignumber>;
-const D = (x: number | string): Big => big.bignumber(x) as Big;
+const big = create(all!, { precision: 64 });
+type Big = BigNumber;
+const D = (x: number | string): Big => big.bignumber(x) as unknown as Big;
 const scratchView = new DataView(new ArrayBuffer(8));
 
 /** The exact value of a double as a decimal (its binary mantissa times a power of two). */

@@ -1,4 +1,5 @@
 // The walkthrough's sections, in order. A new section is a file in this folder and one entry here.
+import { constrainedSection } from './constrained.js';
 import { convexitySection } from './convexity.js';
 import { cubicSection } from './cubic.js';
 import { directSolution } from './direct.js';
@@ -23,6 +24,6 @@ export const SECTIONS: DemoSection[] = [
   vanishingGradient,
   gradientHealthSection,
   convexitySection,
-  // constraints via penalty (constrained) go here
+  constrainedSection,
   solverSummary,
 ];

@@ -12,7 +12,8 @@ interface AdamState extends SmoothState {
 export const adam: Method<AdamState> = {
   name: 'adam',
   init(ctx, x0) {
-    return { ...initSmooth(ctx, x0), m: new Float64Array(ctx.n), v: new Float64Array(ctx.n), t: 0 };
+    const b = initSmooth(ctx, x0);
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, m: new Float64Array(ctx.n), v: new Float64Array(ctx.n), t: 0 };
   },
   step(ctx, s) {
     const { stepSize, beta1, beta2, epsilon } = ctx.o;

@@ -24,14 +24,17 @@ export const bfgs: Method<BfgsState> = {
     const n = ctx.n;
     const H = new Float64Array(n * n);
     resetIdentity(H, n, 1);
-    return { ...initSmooth(ctx, x0), H, d: new Float64Array(n), s: new Float64Array(n), y: new Float64Array(n), Hy: new Float64Array(n), updated: false };
+    const b = initSmooth(ctx, x0);
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, H, d: new Float64Array(n), s: new Float64Array(n), y: new Float64Array(n), Hy: new Float64Array(n), updated: false };
   },
   step(ctx, st) {
     const n = ctx.n, H = st.H, d = st.d;
     for (let attempt = 0; attempt < 2; attempt++) {
+      const g = st.g;
       for (let i = 0; i < n; i++) {
         let v = 0;
-        for (let j = 0; j < n; j++) v -= H[i * n + j]! * st.g[j]!;
+        const row = i * n;
+        for (let j = 0; j < n; j++) v -= H[row + j]! * g[j]!;
         d[i] = v;
       }
       if (!(dot(d, st.g) < 0)) {
@@ -45,9 +48,10 @@ export const bfgs: Method<BfgsState> = {
       const r = lineSearchStep(ctx, st, d, alpha0, 0.9);
       if (r.ok) {
         const s = st.s, y = st.y, Hy = st.Hy;
+        const x = st.x, xo = st.xNew, g1 = st.g, go = st.gNew;
         for (let i = 0; i < n; i++) {
-          s[i] = st.x[i]! - st.xNew[i]!;
-          y[i] = st.g[i]! - st.gNew[i]!;
+          s[i] = x[i]! - xo[i]!;
+          y[i] = g1[i]! - go[i]!;
         }
         const sy = dot(s, y), yy = dot(y, y);
         if (!(sy > Number.EPSILON * Math.sqrt(dot(s, s) * yy))) return undefined; // skip: no positive curvature
@@ -56,15 +60,16 @@ export const bfgs: Method<BfgsState> = {
         const rho = 1 / sy;
         for (let i = 0; i < n; i++) {
           let v = 0;
-          for (let j = 0; j < n; j++) v += H[i * n + j]! * y[j]!;
+          const row = i * n;
+          for (let j = 0; j < n; j++) v += H[row + j]! * y[j]!;
           Hy[i] = v;
         }
         const yHy = dot(y, Hy);
         const c = (1 + rho * yHy) * rho;
         // H ← H − ρ(Hy sᵀ + s yᵀH) + (1 + ρ yᵀHy)ρ ssᵀ  (H symmetric, so yᵀH = (Hy)ᵀ)
         for (let i = 0; i < n; i++) {
-          const si = s[i]!, hyi = Hy[i]!;
-          for (let j = 0; j < n; j++) H[i * n + j]! += -rho * (hyi * s[j]! + si * Hy[j]!) + c * si * s[j]!;
+          const si = s[i]!, a = c * si - rho * Hy[i]!, e = -rho * si, row = i * n;
+          for (let j = 0; j < n; j++) H[row + j]! += a * s[j]! + e * Hy[j]!;
         }
         return undefined;
       }

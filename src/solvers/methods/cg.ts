@@ -17,7 +17,7 @@ export const cg: Method<CgState> = {
   init(ctx, x0) {
     const s = initSmooth(ctx, x0);
     const d = Float64Array.from(s.g, (v) => -v);
-    return { ...s, d, gPrev: new Float64Array(ctx.n), sinceRestart: 0, lastAlpha: 0, lastSlope: 0 };
+    return { x: s.x, fx: s.fx, g: s.g, xNew: s.xNew, gNew: s.gNew, wolfe: s.wolfe, d, gPrev: new Float64Array(ctx.n), sinceRestart: 0, lastAlpha: 0, lastSlope: 0 };
   },
   step(ctx, s) {
     const n = ctx.n;

@@ -17,7 +17,7 @@ export const direct: Method<DirectState> = {
     return { x: x0, fx: ctx.p.valueAndGradient(x0, g), g };
   },
   step(ctx, s) {
-    const q = ctx.p.objective as QuadraticObjective;
+    const q = (ctx.p.objective as QuadraticObjective).home();
     const n = ctx.n, k = rt.k;
     const pa = scratch(SLOT.SOLVER, n * n);
     const pb = scratch(SLOT.SOLVER + 1, n);

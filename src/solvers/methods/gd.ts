@@ -13,7 +13,8 @@ interface GdState extends SmoothState {
 export const gd: Method<GdState> = {
   name: 'gd',
   init(ctx, x0) {
-    return { ...initSmooth(ctx, x0), d: new Float64Array(ctx.n), lastSlope: 0, lastAlpha: 0 };
+    const b = initSmooth(ctx, x0);
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: new Float64Array(ctx.n), lastSlope: 0, lastAlpha: 0 };
   },
   step(ctx, s) {
     const { n, o } = ctx;

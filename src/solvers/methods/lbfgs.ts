@@ -2,56 +2,94 @@
 // applies the inverse-Hessian approximation built from the last m pairs (s, y) to ∇f, scaled by
 // γ = sᵀy / yᵀy; strong Wolfe line search (c₂ = 0.9) keeps sᵀy > 0. On a failed search the
 // memory is dropped and steepest descent tried once before the run is declared stalled.
+// For n ≥ 16 the pairs live in WebAssembly memory and the recursion runs as SIMD dot/axpy
+// (assembly/lbfgs.ts): with a cheap f it is most of an iteration's work.
+import { type Runtime, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
 
+const WASM_FROM_N = 16;
+
 interface LbfgsState extends SmoothState {
   d: Float64Array;
-  S: Float64Array[];
-  Y: Float64Array[];
+  /** JS storage (n < 16): pair j at offset j·n of S and Y. */
+  S: Float64Array;
+  Y: Float64Array;
   rho: Float64Array;
-  alphaTmp: Float64Array;
+  alpha: Float64Array;
+  /** WebAssembly storage (n ≥ 16): [S (m·n) | Y (m·n) | ρ (m) | α (m) | q (n)] at byte ptr of r. */
+  ptr: number;
+  r: Runtime | undefined;
   /** Number of stored pairs and the ring position of the next one. */
   count: number;
   head: number;
   gamma: number;
 }
 
+/** The f64 view of the memory the pairs were allocated in (the solve's own runtime, whatever setBackend did since). */
+function heapOf(r: Runtime): Float64Array {
+  const buf = r.k.memory.buffer;
+  if (r.f64.buffer !== buf) r.f64 = new Float64Array(buf);
+  return r.f64;
+}
+
+/** d ← −H∇f by the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
-  const q = s.d;
-  for (let i = 0; i < q.length; i++) q[i] = -s.g[i]!;
-  for (let k = 0; k < s.count; k++) {
-    const j = (s.head - 1 - k + m) % m;
-    const a = s.rho[j]! * dot(s.S[j]!, q);
-    s.alphaTmp[j] = a;
-    const y = s.Y[j]!;
-    for (let i = 0; i < q.length; i++) q[i]! -= a * y[i]!;
+  const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, gamma = s.gamma;
+  if (s.r) {
+    const mn = m * n, base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
+    const h = heapOf(s.r);
+    for (let i = 0; i < n; i++) h[qi + i] = -g[i]!;
+    s.r.k.lbfgsTwoLoop(n, m, count, head, s.ptr, s.ptr + mn * 8, s.ptr + 2 * mn * 8, s.ptr + (2 * mn + m) * 8, gamma, qi * 8);
+    q.set(heapOf(s.r).subarray(qi, qi + n));
+    return;
   }
-  for (let i = 0; i < q.length; i++) q[i]! *= s.gamma;
-  for (let k = s.count - 1; k >= 0; k--) {
-    const j = (s.head - 1 - k + m) % m;
-    const b = s.rho[j]! * dot(s.Y[j]!, q);
-    const sv = s.S[j]!;
-    const c = s.alphaTmp[j]! - b;
-    for (let i = 0; i < q.length; i++) q[i]! += c * sv[i]!;
+  const S = s.S, Y = s.Y, rho = s.rho, alphas = s.alpha;
+  for (let i = 0; i < n; i++) q[i] = -g[i]!;
+  for (let k = 0; k < count; k++) {
+    const j = (head - 1 - k + m) % m, o = j * n;
+    let sq = 0;
+    for (let i = 0; i < n; i++) sq += S[o + i]! * q[i]!;
+    const a = rho[j]! * sq;
+    alphas[j] = a;
+    for (let i = 0; i < n; i++) q[i]! -= a * Y[o + i]!;
+  }
+  for (let i = 0; i < n; i++) q[i]! *= gamma;
+  for (let k = count - 1; k >= 0; k--) {
+    const j = (head - 1 - k + m) % m, o = j * n;
+    let yq = 0;
+    for (let i = 0; i < n; i++) yq += Y[o + i]! * q[i]!;
+    const c = alphas[j]! - rho[j]! * yq;
+    for (let i = 0; i < n; i++) q[i]! += c * S[o + i]!;
   }
 }
+
+const EMPTY = new Float64Array(0);
 
 export const lbfgs: Method<LbfgsState> = {
   name: 'lbfgs',
   init(ctx, x0) {
     const m = ctx.o.memory, n = ctx.n;
+    const b = initSmooth(ctx, x0);
+    const wasm = n >= WASM_FROM_N;
+    // An explicit literal (not a spread) keeps one fast hidden class for the hot loops.
     return {
-      ...initSmooth(ctx, x0),
+      x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe,
       d: new Float64Array(n),
-      S: Array.from({ length: m }, () => new Float64Array(n)),
-      Y: Array.from({ length: m }, () => new Float64Array(n)),
-      rho: new Float64Array(m),
-      alphaTmp: new Float64Array(m),
+      S: wasm ? EMPTY : new Float64Array(m * n),
+      Y: wasm ? EMPTY : new Float64Array(m * n),
+      rho: wasm ? EMPTY : new Float64Array(m),
+      alpha: wasm ? EMPTY : new Float64Array(m),
+      ptr: wasm ? rt.k.alloc((2 * m * n + 2 * m + n) * 8) : 0,
+      r: wasm ? rt : undefined,
       count: 0,
       head: 0,
       gamma: 1,
     };
+  },
+  release(s) {
+    if (s.r && s.ptr) s.r.k.free(s.ptr);
+    s.ptr = 0;
   },
   step(ctx, s) {
     const m = ctx.o.memory, n = ctx.n;
@@ -64,21 +102,32 @@ export const lbfgs: Method<LbfgsState> = {
         slope = dot(s.g, s.d);
       }
       // Without curvature information the first step is scaled to move about one unit.
-      let gmax = 0;
-      for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(s.g[i]!));
-      const alpha0 = s.count === 0 ? Math.min(1, 1 / gmax) : 1;
+      let alpha0 = 1;
+      if (s.count === 0) {
+        let gmax = 0;
+        const g = s.g;
+        for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
+        alpha0 = Math.min(1, 1 / gmax);
+      }
       const r = lineSearchStep(ctx, s, s.d, alpha0, 0.9);
       if (r.ok) {
         const xOld = s.xNew, gOld = s.gNew; // accept() swapped the previous point here
-        const j = s.head, sv = s.S[j]!, yv = s.Y[j]!;
+        const j = s.head, x = s.x, g = s.g, mn = m * n;
+        // The pair goes to row j of S and Y (in JS arrays, or in linear memory).
+        const wasm = s.r !== undefined;
+        const S = wasm ? heapOf(s.r!) : s.S, Y = wasm ? S : s.Y;
+        const So = wasm ? (s.ptr >>> 3) + j * n : j * n, Yo = wasm ? So + mn : j * n;
+        let sy = 0, yy = 0, ss = 0;
         for (let i = 0; i < n; i++) {
-          sv[i] = s.x[i]! - xOld[i]!;
-          yv[i] = s.g[i]! - gOld[i]!;
+          const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
+          S[So + i] = si;
+          Y[Yo + i] = yi;
+          sy += si * yi; yy += yi * yi; ss += si * si;
         }
-        const sy = dot(sv, yv), yy = dot(yv, yv);
         // Skip pairs without positive curvature: they would break positive definiteness.
-        if (sy > Number.EPSILON * Math.sqrt(dot(sv, sv) * yy)) {
-          s.rho[j] = 1 / sy;
+        if (sy > Number.EPSILON * Math.sqrt(ss * yy)) {
+          if (wasm) heapOf(s.r!)[(s.ptr >>> 3) + 2 * mn + j] = 1 / sy;
+          else s.rho[j] = 1 / sy;
           s.gamma = sy / yy;
           s.head = (j + 1) % m;
           s.count = Math.min(s.count + 1, m);

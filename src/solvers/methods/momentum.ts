@@ -10,7 +10,8 @@ export interface VelocityState extends SmoothState {
 export const momentum: Method<VelocityState> = {
   name: 'momentum',
   init(ctx, x0) {
-    return { ...initSmooth(ctx, x0), v: new Float64Array(ctx.n) };
+    const b = initSmooth(ctx, x0);
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, v: new Float64Array(ctx.n) };
   },
   step(ctx, s) {
     const a = ctx.o.stepSize!, b = ctx.o.momentum;

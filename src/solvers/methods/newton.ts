@@ -43,7 +43,8 @@ export function modifiedNewtonDirection(H: Float64Array, g: Float64Array, d: Flo
 export const newton: Method<NewtonState> = {
   name: 'newton',
   init(ctx, x0) {
-    return { ...initSmooth(ctx, x0), d: new Float64Array(ctx.n) };
+    const b = initSmooth(ctx, x0);
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: new Float64Array(ctx.n) };
   },
   step(ctx, s) {
     const H = ctx.p.hessian(s.x);
