@@ -4,8 +4,9 @@
 // BIT FOR BIT. simd adds pairs of products in two lanes and sums the lanes at the end, so a dot
 // product of n terms is rounded in a different order: results differ by rounding only, bounded by
 // the standard error bounds stated at each check (γₙ = nε/(1 − nε) for a sum of n terms, Higham,
-// Accuracy and Stability of Numerical Algorithms, §3.1). Solvers whose arithmetic runs in
-// TypeScript on a TypeScript objective are bit-identical on all three.
+// Accuracy and Stability of Numerical Algorithms, §3.1). Solvers on the 2-D Rosenbrock function
+// (a TypeScript objective; 2-term sums are the same in both lane orders) are bit-identical on all
+// three except Newton, whose Cholesky kernel blocks its sums differently.
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   backend, eigSym, matvec, minimize, quadratic, setBackend, solve, testFunctions, type BackendName, type MinimizeResult,
@@ -112,10 +113,9 @@ describe('backends agree', () => {
       }
     });
 
-    // Solvers: the arithmetic of lbfgs, cg, bfgs and nelder-mead on a TypeScript objective runs in
-    // TypeScript, so all three backends give the same bits. Newton factors ∇²f + τI with the
-    // Cholesky kernel (SIMD sums in another order): its path may differ by rounding, so it must
-    // reach the same minimum (1, 1) to its tolerance.
+    // Solvers in 2-D: lbfgs (two-loop recursion in WebAssembly), cg, bfgs and nelder-mead give the
+    // same bits on all three backends. Newton factors ∇²f + τI with the Cholesky kernel: its path
+    // may differ by rounding, so it must reach the same minimum (1, 1) to its tolerance.
     for (const method of ['lbfgs', 'cg', 'bfgs', 'nelder-mead'] as const) expect(simd.minimize[method], method).toEqual(scalar.minimize[method]);
     for (const name of BACKENDS) {
       const nt = runs[name]!.minimize.newton!;

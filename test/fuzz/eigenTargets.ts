@@ -108,7 +108,8 @@ export const eigenTargets: Target[] = [
     call: (o, [A, opts]) => callEig(o, A, opts),
     allowedCodes: ([A, opts]) => {
       const sweeps = (opts as { maxSweeps?: unknown } | null)?.maxSweeps;
-      const n = (A as { rows?: unknown; n?: unknown; length?: unknown }).n ?? (A as { rows?: unknown }).rows ?? (A as unknown[]).length;
+      const m = A as { rows?: unknown; n?: unknown; length?: unknown } | null | undefined;
+      const n = m?.n ?? m?.rows ?? m?.length;
       return ['DIMENSION_MISMATCH', 'NOT_SYMMETRIC', 'INVALID_OPTION', ...(anyNonFinite(A) ? ['NOT_FINITE'] : []),
         // only a budget below LAPACK's 30 sweeps per eigenvalue (the default) may run out
         ...(typeof sweeps === 'number' && sweeps < 30 * Number(n) ? ['NOT_CONVERGED'] : [])];
