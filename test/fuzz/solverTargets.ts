@@ -170,6 +170,44 @@ function referenceSolve(o: Api): Optima.MinimizeResult {
   return o.minimize(o.testFunctions.rosenbrock(), [-1.2, 1], { method: 'lbfgs', maxIterations: 200 });
 }
 
+/** A constraint that behaves, or misbehaves from call `at` on. */
+const constraintArb = fc.record({
+  type: fc.constantFrom<unknown>('ineq', 'eq', 'ineq', 'neq'),
+  fault: fc.constantFrom('none', 'none', 'throw', 'nan', 'string'),
+  at: fc.integer({ min: 0, max: 20 }),
+  withGradient: fc.boolean(),
+});
+type ConstraintCase = { type: unknown; fault: string; at: number; withGradient: boolean };
+
+function constraintOf(c: ConstraintCase, n: number) {
+  let calls = 0;
+  return {
+    type: c.type as 'ineq',
+    // Σxᵢ ≥ 1, written 1 − Σxᵢ ≤ 0 (or = 0)
+    fn: (x: Float64Array) => {
+      if (calls++ >= c.at) {
+        if (c.fault === 'throw') throw new UserError('constraint');
+        if (c.fault === 'nan') return NaN;
+        if (c.fault === 'string') return 'no' as unknown as number;
+      }
+      return 1 - x.reduce((t, v) => t + v, 0);
+    },
+    gradient: c.withGradient ? (_x: Float64Array, out: Float64Array) => void out.fill(-1) : undefined,
+  };
+}
+
+const constrainedOptions = fc.oneof(
+  { weight: 4, arbitrary: fc.record({
+    method: fc.constantFrom<unknown>('penalty', 'augmented-lagrangian', undefined),
+    maxIterations: fc.integer({ min: 0, max: 40 }),
+    maxOuterIterations: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom<unknown>(1.5, -1)),
+    callback: fc.constantFrom<unknown>(() => undefined, () => false, () => { throw new UserError('callback'); }),
+    history: fc.boolean(),
+  }, { requiredKeys: ['maxIterations'] }) },
+  { weight: 1, arbitrary: fc.record({ method: fc.constantFrom<unknown>('lbfgs', 'gd', 'sgd', null), maxIterations: fc.constantFrom<unknown>(5, 1.5, -1) }) },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(null, 3, 'penalty') },
+);
+
 export const solverTargets: Target[] = [
   {
     name: 'minimize / maximize',
@@ -237,6 +275,54 @@ export const solverTargets: Target[] = [
       expect(again.evaluations).toEqual(reference.evaluations);
       const q = o.quadratic({ H: [[4, 0], [0, 16]], g: [-4, -32] });
       expect(Array.from(o.minimize(q, [0, 0], { method: 'direct' }).x)).toEqual([1, 2]);
+      q.dispose();
+    },
+  },
+  {
+    name: 'minimize on a constrained Problem',
+    args: fc.integer({ min: 1, max: 3 }).chain((dim) => fc.tuple(
+      fc.record({ kind: fc.constant<'user'>('user'), fault: fc.constantFrom<Fault>('none', 'none', 'throw', 'nan', 'string', 'mutate'), at: fc.integer({ min: 0, max: 30 }), dim: fc.constant(dim) }),
+      fc.array(constraintArb, { maxLength: 3 }),
+      fc.oneof(fc.constant(undefined), fc.constantFrom<unknown>({ lower: new Array(dim).fill(-2), upper: new Array(dim).fill(2) }, { lower: new Array(dim).fill(0) }, { lower: [5], upper: [-5] })),
+      x0Arb(fc.constant(dim)),
+      constrainedOptions,
+    )),
+    call: (o, [c, cons, bounds, x0, options]) => {
+      const k = c as Case;
+      try {
+        const f = build(o, k).f as Optima.Objective;
+        const p = o.problem({ objective: f, constraints: (cons as ConstraintCase[]).map((cc) => constraintOf(cc, k.dim)), bounds: bounds as never });
+        return { r: o.minimize(p, x0 as never, options as never) };
+      } catch (e) {
+        if (e instanceof UserError) return { userError: e };
+        throw e;
+      }
+    },
+    allowedCodes: ([, , , x0]) => ['INVALID_OPTION', 'DIMENSION_MISMATCH', 'INVALID_OBJECTIVE', ...(anyNonFinite(x0) ? ['NOT_FINITE'] : [])],
+    wellFormed: (out, [c, cons, , x0, options]) => {
+      if ('userError' in (out as object)) {
+        const where = (out as { userError: UserError }).userError.message.replace('user code failed in ', '');
+        const faults = [(c as Case).fault, ...(cons as ConstraintCase[]).map((cc) => cc.fault)];
+        expect(where === 'callback' || faults.includes('throw')).toBe(true);
+        return;
+      }
+      const { r } = out as { r: Optima.MinimizeResult };
+      expect(STATUSES).toContain(r.status);
+      expect(r.converged).toBe(r.status === 'converged');
+      expect(r.x.length).toBe((x0 as ArrayLike<number>).length);
+      if (r.converged) expect(Number.isFinite(r.fx) && Array.from(r.x).every(Number.isFinite)).toBe(true);
+      if (r.multipliers) expect(r.multipliers.length).toBe((cons as unknown[]).length);
+      if (r.constraintViolation !== undefined && r.converged) expect(r.constraintViolation).toBeGreaterThanOrEqual(0);
+      const opts = options as { history?: boolean };
+      if (opts?.history !== true) expect(r.history).toBeUndefined();
+    },
+    knownGood: (o) => {
+      // x² + y² on x + y ≥ 1: (½, ½), f = ½
+      const q = o.quadratic({ H: [[2, 0], [0, 2]], g: [0, 0] });
+      const p = o.problem({ objective: q, constraints: [{ type: 'ineq', fn: (x) => 1 - x[0]! - x[1]! }] });
+      const r = o.minimize(p, [0, 0], { method: 'augmented-lagrangian' });
+      expect(r.status).toBe('converged');
+      expect(Math.abs(r.x[0]! - 0.5) + Math.abs(r.x[1]! - 0.5)).toBeLessThan(1e-5);
       q.dispose();
     },
   },
