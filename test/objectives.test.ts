@@ -68,6 +68,16 @@ describe('quadratic', () => {
     expect(Array.from(q.g)).toEqual([-6, -5]);
     expect(q.exactHessian).toBe(true);
   });
+  it('entries near the largest double survive symmetrization (no overflow to ∞)', () => {
+    // Found by fuzzing: ½(a + b) overflowed for a = b = 1.79e308, so H·0 was NaN and f(0) NaN.
+    const big = 1.7976931348623155e308;
+    const q = quadratic({ H: [[1, big], [big, 1]], g: [3, -4], c: 2 });
+    expect(q.value(new Float64Array(2))).toBe(2);
+    expect(Array.from(q.gradient(new Float64Array(2)))).toEqual([3, -4]);
+    expect(Array.from(q.hessian().data)).toEqual([1, big, big, 1]);
+    q.dispose();
+  });
+
   it('rejects bad H, g, c with the right codes', () => {
     expectCode(() => quadratic({ H: [[1, 2, 3], [4, 5, 6]], g: [1, 2] }), 'DIMENSION_MISMATCH', /square/);
     expectCode(() => quadratic({ H: [[1, 2], [3, 4]], g: [1, 2] }), 'NOT_SYMMETRIC');

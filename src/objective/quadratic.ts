@@ -161,7 +161,10 @@ export function quadratic(spec: { H: MatrixLike; g: VectorLike; c?: number }): Q
   const h = Hm.data;
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const m = 0.5 * (h[i * n + j]! + h[j * n + i]!);
+      // The midpoint as a + ½(b − a): ½(a + b) overflows to ∞ for entries near 1.8e308 (found by
+      // fuzzing: H·0 then gave NaN). b − a is tiny here, the asymmetry check bounded it.
+      const a = h[i * n + j]!, b = h[j * n + i]!;
+      const m = a === b ? a : a + 0.5 * (b - a);
       h[i * n + j] = m;
       h[j * n + i] = m;
     }
