@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { accuracyRatios } from '../helpers/eigen.js';
 import { matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
-import { anyNonFinite, awkwardFinite, symmetricData } from './inspect.js';
+import { anyBadVector, anyNonFinite, awkwardFinite, symmetricData } from './inspect.js';
 import type { Target } from './targets.js';
 
 type Api = typeof Optima;
@@ -146,7 +146,7 @@ export const eigenTargets: Target[] = [
         for (const m of made) m.dispose();
       }
     },
-    allowedCodes: (args) => ['DIMENSION_MISMATCH', ...(anyNonFinite(...args.slice(0, 3).map((v) => (v && typeof v === 'object' && 'residentVector' in v ? (v as { residentVector: unknown }).residentVector : v))) ? ['NOT_FINITE'] : [])],
+    allowedCodes: (args) => ['DIMENSION_MISMATCH', ...(anyBadVector(...args.slice(0, 3).map((v) => (v && typeof v === 'object' && 'residentVector' in v ? (v as { residentVector: unknown }).residentVector : v))) ? ['NOT_FINITE'] : [])],
     wellFormed: (r, args) => {
       const { lo, hi } = r as { lo: Float64Array; hi: Float64Array };
       const [a, b, c] = args.slice(0, 3).map((v) => Array.from(((v as { residentVector?: number[] }).residentVector ?? v) as ArrayLike<number>));

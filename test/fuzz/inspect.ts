@@ -5,15 +5,20 @@ import { finiteNumber, size } from './arbitraries.js';
 
 const isNum = (v: unknown) => typeof v === 'number' && Number.isFinite(v);
 
-/** Every scalar inside x (nested arrays, typed arrays, {data}). */
+/** Every scalar inside a matrix-like x (rows of number[][] flattened, typed arrays, {data}). */
 export function entriesOf(x: unknown): unknown[] {
-  // number[][] (every element an array) is a matrix; in a vector, an array element is itself junk
-  if (Array.isArray(x)) return x.length > 0 && x.every(Array.isArray) ? x.flat() : x.slice();
+  if (Array.isArray(x)) return x.flatMap((r) => (Array.isArray(r) ? r : [r]));
   if (x instanceof Float64Array) return Array.from(x);
   if (x && typeof x === 'object' && 'data' in x) return entriesOf((x as { data: unknown }).data);
   return [x];
 }
+/** Some entry of a matrix-like argument is not a finite number: NOT_FINITE is justified. */
 export const anyNonFinite = (...xs: unknown[]) => xs.some((x) => entriesOf(x).some((v) => !isNum(v)));
+/**
+ * The same for vector arguments, where an element that is itself an array ([[]], [[1]]) is junk
+ * too: optima refuses it with NOT_FINITE instead of coercing it to 0 or 1.
+ */
+export const anyBadVector = (...xs: unknown[]) => xs.some((x) => (Array.isArray(x) ? x.some((v) => !isNum(v)) : entriesOf(x).some((v) => !isNum(v))));
 
 /** What a user's objective or callback throws: optima must hand this exact object back. */
 export class UserError extends Error {

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { finiteNumber, matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
-import { UserError, anyNonFinite, symmetricData } from './inspect.js';
+import { UserError, anyBadVector, anyNonFinite, symmetricData } from './inspect.js';
 import type { Target } from './targets.js';
 
 type Api = typeof Optima;
@@ -84,7 +84,7 @@ export const objectiveTargets: Target[] = [
     allowedCodes: ([spec]) => {
       const s = spec as { H?: unknown; g?: unknown; c?: unknown } | null;
       if (!s || typeof s !== 'object') return ['INVALID_OBJECTIVE'];
-      return ['DIMENSION_MISMATCH', 'NOT_SYMMETRIC', ...(anyNonFinite(s.H, s.g) || (s.c !== undefined && !Number.isFinite(s.c)) ? ['NOT_FINITE'] : [])];
+      return ['DIMENSION_MISMATCH', 'NOT_SYMMETRIC', ...(anyNonFinite(s.H) || anyBadVector(s.g) || (s.c !== undefined && !Number.isFinite(s.c)) ? ['NOT_FINITE'] : [])];
     },
     wellFormed: (r, [spec]) => {
       const { dim, f0, g0, H } = r as { dim: number; f0: number; g0: Float64Array; H: Optima.Matrix };
@@ -126,7 +126,7 @@ export const objectiveTargets: Target[] = [
         default: return { obj, v: obj.hessian(p) };
       }
     }),
-    allowedCodes: ([spec, , x]) => [...BAD_INPUT, ...(anyNonFinite(x) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([spec, , x]) => [...BAD_INPUT, ...(anyBadVector(x) ? ['NOT_FINITE'] : [])],
     wellFormed: (r, [spec, op]) => {
       if (isUser(r)) return expect(r.userError).toBeInstanceOf(UserError); // the user's own error, unchanged
       const { obj, v } = r as { obj: Optima.Objective; v: unknown };
@@ -141,7 +141,7 @@ export const objectiveTargets: Target[] = [
     name: 'numericalGradient / numericalHessian',
     args: fc.tuple(fc.boolean(), scalarFn, vectorOf(fc.oneof(fc.integer({ min: 0, max: 4 }), fc.constantFrom(9, 17)))),
     call: (o, [hessian, fn, x]) => catchUser(() => (hessian ? o.numericalHessian : o.numericalGradient)((fn as { f: unknown }).f as never, x as never)),
-    allowedCodes: ([, , x]) => [...BAD_INPUT, ...(anyNonFinite(x) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([, , x]) => [...BAD_INPUT, ...(anyBadVector(x) ? ['NOT_FINITE'] : [])],
     wellFormed: (r, [hessian, fn, x]) => {
       const { exact, throws } = fn as (typeof scalarFunctions)[number];
       if (isUser(r)) return expect(throws).toBe(true);
@@ -175,7 +175,7 @@ export const objectiveTargets: Target[] = [
       { weight: 2, arbitrary: vectorOf(size) },
     )),
     call: (o, [k, x]) => catchUser(() => o.checkGradient(objectiveCases(o)[k as number]!.f as never, x as never)),
-    allowedCodes: ([, x]) => [...BAD_INPUT, ...(anyNonFinite(x) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([, x]) => [...BAD_INPUT, ...(anyBadVector(x) ? ['NOT_FINITE'] : [])],
     wellFormed: (r, [k, x]) => {
       if (isUser(r)) return expect(k).toBe(3);
       const { maxAbsError, maxRelError, ok } = r as ReturnType<Api['checkGradient']>;
@@ -207,7 +207,7 @@ export const objectiveTargets: Target[] = [
         default: return { tf, v: tf.hessian(p) };
       }
     },
-    allowedCodes: ([, , , x]) => [...BAD_INPUT, ...(anyNonFinite(x) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([, , , x]) => [...BAD_INPUT, ...(anyBadVector(x) ? ['NOT_FINITE'] : [])],
     wellFormed: (r, [, , op]) => {
       const { tf, v } = r as { tf: Optima.TestFunction; v: unknown };
       expect(op).not.toBe('badOut'); // an `out` of the wrong length is refused

@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { nastyNumber, size, vectorOf } from './arbitraries.js';
-import { UserError, anyNonFinite } from './inspect.js';
+import { UserError, anyBadVector } from './inspect.js';
 import type { Target } from './targets.js';
 
 type Api = typeof Optima;
@@ -230,7 +230,7 @@ export const solverTargets: Target[] = [
       const k = c as Case;
       const codes = ['INVALID_OPTION', 'DIMENSION_MISMATCH'];
       if (k.kind !== 'test' || k.junk !== undefined) codes.push('INVALID_OBJECTIVE');
-      if (anyNonFinite(x0)) codes.push('NOT_FINITE');
+      if (anyBadVector(x0)) codes.push('NOT_FINITE');
       if ((options as { method?: unknown } | null)?.method === 'direct') codes.push('NOT_POSITIVE_DEFINITE');
       return codes;
     },
@@ -298,7 +298,7 @@ export const solverTargets: Target[] = [
         throw e;
       }
     },
-    allowedCodes: ([, , , x0]) => ['INVALID_OPTION', 'DIMENSION_MISMATCH', 'INVALID_OBJECTIVE', ...(anyNonFinite(x0) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([, , , x0]) => ['INVALID_OPTION', 'DIMENSION_MISMATCH', 'INVALID_OBJECTIVE', ...(anyBadVector(x0) ? ['NOT_FINITE'] : [])],
     wellFormed: (out, [c, cons, , x0, options]) => {
       if ('userError' in (out as object)) {
         const where = (out as { userError: UserError }).userError.message.replace('user code failed in ', '');

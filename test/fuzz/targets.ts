@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
 import { analysisTargets } from './analysisTargets.js';
-import { anyNonFinite } from './inspect.js';
+import { anyBadVector, anyNonFinite } from './inspect.js';
 import { eigenTargets } from './eigenTargets.js';
 import { objectiveTargets } from './objectiveTargets.js';
 import { solverTargets } from './solverTargets.js';
@@ -38,7 +38,7 @@ export const targets: Target[] = [
     name: 'dot',
     args: fc.tuple(vectorOf(size), vectorOf(size)),
     call: (o, [a, b]) => o.dot(a as Float64Array, b as Float64Array),
-    allowedCodes: (args) => ['DIMENSION_MISMATCH', ...(anyNonFinite(...args) ? ['NOT_FINITE'] : [])],
+    allowedCodes: (args) => ['DIMENSION_MISMATCH', ...(anyBadVector(...args) ? ['NOT_FINITE'] : [])],
     wellFormed: (r) => expect(typeof r).toBe('number'),
     knownGood: (o) => expect(o.dot([1, 2, 3], [4, 5, 6])).toBe(32),
   },
@@ -46,7 +46,7 @@ export const targets: Target[] = [
     name: 'matvec',
     args: fc.tuple(matrixLike, vectorOf(size)),
     call: (o, [A, x]) => o.matvec(A as Optima.Matrix, x as Float64Array),
-    allowedCodes: (args) => ['DIMENSION_MISMATCH', 'INVALID_OPTION', ...(anyNonFinite(...args) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([A, x]) => ['DIMENSION_MISMATCH', 'INVALID_OPTION', ...(anyNonFinite(A) || anyBadVector(x) ? ['NOT_FINITE'] : [])],
     wellFormed: (r) => expect(r).toBeInstanceOf(Float64Array),
     knownGood: matvecGood,
   },
@@ -54,7 +54,7 @@ export const targets: Target[] = [
     name: 'solve',
     args: fc.tuple(matrixLike, vectorOf(size)),
     call: (o, [A, b]) => o.solve(A as Optima.Matrix, b as Float64Array),
-    allowedCodes: (args) => ['DIMENSION_MISMATCH', 'SINGULAR', ...(anyNonFinite(...args) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([A, b]) => ['DIMENSION_MISMATCH', 'SINGULAR', ...(anyNonFinite(A) || anyBadVector(b) ? ['NOT_FINITE'] : [])],
     wellFormed: (r) => expect(r).toBeInstanceOf(Float64Array),
     knownGood: (o) => expect(Array.from(o.solve([[4, 0], [0, 16]], [4, 16]))).toEqual([1, 1]),
   },
@@ -66,7 +66,10 @@ export const targets: Target[] = [
       h.dispose();
       return h;
     },
-    allowedCodes: (args) => ['DIMENSION_MISMATCH', 'INVALID_OPTION', ...(anyNonFinite(args[0]) ? ['NOT_FINITE'] : [])],
+    allowedCodes: ([src]) => {
+      const asMatrix = Array.isArray(src) && (src.length === 0 || Array.isArray(src[0])); // as call() decides
+      return ['DIMENSION_MISMATCH', 'INVALID_OPTION', ...((asMatrix ? anyNonFinite(src) : anyBadVector(src)) ? ['NOT_FINITE'] : [])];
+    },
     wellFormed: () => {},
     knownGood: matvecGood,
   },
