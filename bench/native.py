@@ -2,7 +2,7 @@
 """Native reference timings for `optima bench`: numpy (OpenBLAS/LAPACK) on the same workloads.
 
 Usage: native.py [--quick] WORKLOAD...   where WORKLOAD is KIND:N[:EXTRA], e.g.
-  dot:1000  matvec:4096  solve:256  eigh:512  eigvalsh:512  gd:100:50
+  dot:1000  matvec:4096  solve:256  eigh:512  eigvalsh:512  gd:100:50  slsqp:71
 Prints one JSON object on stdout:
   {"python": ..., "numpy": ..., "results": {"dot:1000": {"opsPerSec", "seconds", "repeats",
    "number", "spread"}}, "errors": {"bad:1": "message"}}
@@ -84,6 +84,49 @@ def make_gd(np, rng, n, extra):
             grad += g
             x -= alpha * grad
         return x
+    return run
+
+
+@workload("slsqp")
+def make_slsqp(np, rng, n, _extra):
+    """scipy.optimize SLSQP (ftol 1e-9, analytic gradients) on bench/constrained.ts's problems, by
+    number: 0 = min x²+y² s.t. x+y ≥ 1; 6, 7, 21, 35, 71 = Hock–Schittkowski. Raises unless it
+    reaches the published optimum to 1e-5."""
+    from scipy.optimize import minimize
+    a = np.array
+    problems = {
+        0: (lambda x: x[0] ** 2 + x[1] ** 2, lambda x: 2 * x,
+            [{"type": "ineq", "fun": lambda x: x[0] + x[1] - 1, "jac": lambda x: a([1.0, 1.0])}],
+            None, [3, -1], [0.5, 0.5]),
+        6: (lambda x: (1 - x[0]) ** 2, lambda x: a([-2 * (1 - x[0]), 0.0]),
+            [{"type": "eq", "fun": lambda x: 10 * (x[1] - x[0] ** 2), "jac": lambda x: a([-20 * x[0], 10.0])}],
+            None, [-1.2, 1], [1, 1]),
+        7: (lambda x: np.log(1 + x[0] ** 2) - x[1], lambda x: a([2 * x[0] / (1 + x[0] ** 2), -1.0]),
+            [{"type": "eq", "fun": lambda x: (1 + x[0] ** 2) ** 2 + x[1] ** 2 - 4,
+              "jac": lambda x: a([4 * x[0] * (1 + x[0] ** 2), 2 * x[1]])}],
+            None, [2, 2], [0, 3 ** 0.5]),
+        21: (lambda x: 0.01 * x[0] ** 2 + x[1] ** 2 - 100, lambda x: a([0.02 * x[0], 2 * x[1]]),
+             [{"type": "ineq", "fun": lambda x: 10 * x[0] - x[1] - 10, "jac": lambda x: a([10.0, -1.0])}],
+             [(2, 50), (-50, 50)], [-1, -1], [2, 0]),
+        35: (lambda x: 9 - 8 * x[0] - 6 * x[1] - 4 * x[2] + 2 * x[0] ** 2 + 2 * x[1] ** 2 + x[2] ** 2 + 2 * x[0] * x[1] + 2 * x[0] * x[2],
+             lambda x: a([-8 + 4 * x[0] + 2 * x[1] + 2 * x[2], -6 + 4 * x[1] + 2 * x[0], -4 + 2 * x[2] + 2 * x[0]]),
+             [{"type": "ineq", "fun": lambda x: 3 - x[0] - x[1] - 2 * x[2], "jac": lambda x: a([-1.0, -1.0, -2.0])}],
+             [(0, None)] * 3, [0.5, 0.5, 0.5], [4 / 3, 7 / 9, 4 / 9]),
+        71: (lambda x: x[0] * x[3] * (x[0] + x[1] + x[2]) + x[2],
+             lambda x: a([x[3] * (2 * x[0] + x[1] + x[2]), x[0] * x[3], x[0] * x[3] + 1, x[0] * (x[0] + x[1] + x[2])]),
+             [{"type": "ineq", "fun": lambda x: x[0] * x[1] * x[2] * x[3] - 25,
+               "jac": lambda x: a([x[1] * x[2] * x[3], x[0] * x[2] * x[3], x[0] * x[1] * x[3], x[0] * x[1] * x[2]])},
+              {"type": "eq", "fun": lambda x: x @ x - 40, "jac": lambda x: 2 * x}],
+             [(1, 5)] * 4, [1, 5, 5, 1], [1, 4.74299963, 3.82114998, 1.37940829]),
+    }
+    f, grad, cons, bounds, x0, x_star = problems[n]
+    x0, x_star = a(x0, dtype=float), a(x_star, dtype=float)
+
+    def run():
+        r = minimize(f, x0, jac=grad, constraints=cons, bounds=bounds, method="SLSQP", options={"ftol": 1e-9, "maxiter": 500})
+        if not np.abs(r.x - x_star).max() <= 1e-5:
+            raise RuntimeError(f"SLSQP did not reach the optimum: {r.message}, x = {r.x}")
+        return r
     return run
 
 

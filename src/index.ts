@@ -18,3 +18,13 @@ export { minimize, maximize, registerProblemSolver, type ProblemSolver } from '.
 export { type MinimizeOptions, type MethodName, type IterationState, type LineSearchKind, CAPABILITIES } from './solvers/options.js';
 export { type MinimizeResult, type History } from './solvers/driver.js';
 export { type Status, REASONS } from './solvers/status.js';
+export { classifyCriticalPoint, type ClassifyOptions, type CriticalPointKind, type CriticalPointResult } from './analysis/critical.js';
+export { checkConvexity, type ConvexityOptions, type ConvexityResult, type ConvexityCounterexample } from './analysis/convexFunction.js';
+export { isConvexSet, type ConvexSetOptions, type ConvexSetResult } from './analysis/convexSet.js';
+export {
+  diagnoseGradients, type GradientDiagnosis, type GradientHealthOptions, type GradientIssue, type GradientIssueKind, type GradientTrace,
+} from './analysis/gradientHealth.js';
+export type { Region } from './analysis/common.js';
+export { richardsonGradient, richardsonHessian, type RichardsonOptions } from './analysis/richardson.js';
+export { problem, penalized, lagrangian } from './constrained/index.js';
+export type { Problem, ConstraintSpec, ConstrainedOptions, ConstrainedResult, ConstrainedStatus, KktResiduals } from './constrained/index.js';

@@ -1,7 +1,9 @@
 // THE table of why a solve stopped (Optim.jl TerminationCode, scipy _status_message): every
 // stop goes through a reason code here, so `status` and `message` are never free text at call sites.
 
-export type Status = 'converged' | 'max-iterations' | 'stalled' | 'vanishing-gradient' | 'diverged' | 'aborted';
+export type Status = 'converged' | 'max-iterations' | 'stalled' | 'vanishing-gradient' | 'diverged' | 'aborted'
+  /** Constrained problems only (src/constrained): x minimizes the constraint violation, which stays positive. */
+  | 'infeasible';
 
 /** Numbers a message may quote. */
 export interface StopFacts {
@@ -45,6 +47,10 @@ export const REASONS = {
   negativeCurvature: { status: 'diverged', message: () => 'the quadratic has a direction of non-positive curvature (H is not positive definite): f is unbounded below' },
   unbounded: { status: 'diverged', message: () => 'f fell below −1e300: the objective appears unbounded below' },
   callback: { status: 'aborted', message: (s) => `the callback returned false at iteration ${s.iterations}` },
+  infeasible: {
+    status: 'infeasible',
+    message: () => 'the constraints appear infeasible: x is a stationary point of the constraint violation, which stays positive',
+  },
   signal: { status: 'aborted', message: (s) => `the AbortSignal was aborted (iteration ${s.iterations})` },
 } satisfies Record<string, Entry>;
 

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import fc from 'fast-check';
 import type * as Optima from '../../src/index.js';
 import { matrixLike, nastyNumber, size, vectorOf } from './arbitraries.js';
+import { analysisTargets } from './analysisTargets.js';
 
 type Api = typeof Optima;
 export interface Target {
@@ -23,6 +24,15 @@ function entriesOf(x: unknown): unknown[] {
   return [x];
 }
 const anyNonFinite = (...xs: unknown[]) => xs.some((x) => entriesOf(x).some((v) => !isNum(v)));
+
+/** x² + y² subject to x + y ≥ 1 (written 1 − x − y ≤ 0), for the constrained targets. */
+const fuzzObjective = {
+  dim: 2,
+  value: (x: Float64Array) => x[0]! ** 2 + x[1]! ** 2,
+  gradient: (x: Float64Array, out = new Float64Array(2)) => { out[0] = 2 * x[0]!; out[1] = 2 * x[1]!; return out; },
+  hessian: () => ({ rows: 2, cols: 2, data: Float64Array.of(2, 0, 0, 2) }),
+};
+const fuzzProblem = (o: Api) => o.problem({ objective: fuzzObjective, constraints: [{ type: 'ineq', fn: (x) => 1 - x[0]! - x[1]! }] });
 
 function matvecGood(o: Api): void {
   expect(Array.from(o.matvec([[1, 2], [3, 4]], [1, 1]))).toEqual([3, 7]);
@@ -65,5 +75,38 @@ export const targets: Target[] = [
     wellFormed: () => {},
     knownGood: matvecGood,
   },
+  {
+    name: 'problem',
+    args: fc.tuple(vectorOf(size), vectorOf(size), fc.oneof(nastyNumber, fc.constantFrom('ineq', 'eq'))),
+    call: (o, [lower, upper, type]) => o.problem({
+      objective: fuzzObjective, constraints: [{ type: type as 'eq', fn: (x) => x[0]! + x[1]! - 1 }],
+      bounds: { lower: lower as number[], upper: upper as number[] },
+    }),
+    allowedCodes: () => ['DIMENSION_MISMATCH', 'NOT_FINITE', 'INVALID_OPTION', 'INVALID_OBJECTIVE'],
+    wellFormed: (r) => {
+      const p = r as Optima.Problem;
+      for (let i = 0; i < 2; i++) expect(p.lower[i]! <= p.upper[i]!).toBe(true);
+    },
+    knownGood: (o) => expect(o.lagrangian(fuzzProblem(o), [1]).value(Float64Array.of(0.5, 0.5))).toBe(0.5),
+  },
+  {
+    name: 'lagrangian / penalized',
+    args: fc.tuple(vectorOf(size), nastyNumber, vectorOf(size)),
+    call: (o, [alpha, r, x]) => {
+      const p = fuzzProblem(o);
+      const L = o.lagrangian(p, alpha as number[]);
+      const P = o.penalized(p, r as number);
+      return [L.value(x as Float64Array), P.value(x as Float64Array), P.gradient(x as Float64Array)];
+    },
+    allowedCodes: () => ['DIMENSION_MISMATCH', 'NOT_FINITE', 'INVALID_OPTION'],
+    wellFormed: (r) => {
+      const [l, p, g] = r as [number, number, Float64Array];
+      expect(typeof l).toBe('number');
+      expect(typeof p).toBe('number');
+      expect(g).toBeInstanceOf(Float64Array);
+    },
+    knownGood: (o) => expect(o.penalized(fuzzProblem(o), 2).value(Float64Array.of(0, 0))).toBe(2),
+  },
+  ...analysisTargets,
 ];
 void nastyNumber;

@@ -1,9 +1,13 @@
 // The walkthrough's sections, in order. A new section is a file in this folder and one entry here.
+import { constrainedSection } from './constrained.js';
+import { convexitySection } from './convexity.js';
 import { cubicSection } from './cubic.js';
 import { directSolution } from './direct.js';
 import { gradientDescentTable } from './gradientDescent.js';
+import { gradientHealthSection } from './gradientHealth.js';
 import { localVsGlobal } from './localGlobal.js';
 import { modelling } from './modelling.js';
+import { saddlePointSection } from './saddlePoint.js';
 import type { DemoSection } from './section.js';
 import { solverSummary } from './summary.js';
 import { vanishingGradient } from './vanishing.js';
@@ -15,9 +19,11 @@ export const SECTIONS: DemoSection[] = [
   directSolution,
   gradientDescentTable,
   localVsGlobal,
-  // saddle point of x² − y² (analysis) goes here
+  saddlePointSection,
   cubicSection,
   vanishingGradient,
-  // convexity (analysis) and constraints via penalty (constrained) go here
+  gradientHealthSection,
+  convexitySection,
+  constrainedSection,
   solverSummary,
 ];
