@@ -71,6 +71,21 @@ function impls(s: SuiteResult): string[] {
   return [...new Set(s.cases.map((c) => c.impl))];
 }
 
+/**
+ * Consecutive workloads measured by the same implementations share one table; a suite whose
+ * workloads have different peers (eigen: 2×2 batches vs eigSym) gets one table per group.
+ */
+function groups(s: SuiteResult): Array<{ cols: string[]; workloads: WorkloadSummary[] }> {
+  const out: Array<{ cols: string[]; workloads: WorkloadSummary[] }> = [];
+  for (const w of s.workloads) {
+    const cols = [...new Set(s.cases.filter((c) => c.workload === w.workload).map((c) => c.impl))];
+    const last = out[out.length - 1];
+    if (last && last.cols.join('\u0000') === cols.join('\u0000')) last.workloads.push(w);
+    else out.push({ cols, workloads: [w] });
+  }
+  return out;
+}
+
 function cell(s: SuiteResult, workload: string, impl: string): CaseResult | undefined {
   return s.cases.find((c) => c.workload === workload && c.impl === impl);
 }
@@ -96,21 +111,23 @@ function textTable(rows: string[][]): string {
 
 /** The summary printed at the end of each suite: ops/s per implementation and the ratios. */
 export function formatSuite(s: SuiteResult): string {
-  const cols = impls(s);
-  const rows = [['workload', ...cols, 'vs best JS', 'vs numpy', 'target']];
-  for (const w of s.workloads) {
-    rows.push([
-      w.workload,
-      ...cols.map((i) => {
-        const c = cell(s, w.workload, i);
-        return c ? (c.error ? 'error' : fmtOps(c.opsPerSec)) : '';
-      }),
-      w.bestPeer ? `${fmtRatio(w.vsPeer)} (${w.bestPeer.impl})` : '—',
-      fmtRatio(w.vsNative),
-      targetText(w),
-    ]);
+  const lines = [`── ${s.suite} (ops/s; ratios are optima's ops/s over the other's) ──`];
+  for (const { cols, workloads } of groups(s)) {
+    const rows = [['workload', ...cols, 'vs best JS', 'vs numpy', 'target']];
+    for (const w of workloads) {
+      rows.push([
+        w.workload,
+        ...cols.map((i) => {
+          const c = cell(s, w.workload, i);
+          return c ? (c.error ? 'error' : fmtOps(c.opsPerSec)) : '';
+        }),
+        w.bestPeer ? `${fmtRatio(w.vsPeer)} (${w.bestPeer.impl})` : '—',
+        fmtRatio(w.vsNative),
+        targetText(w),
+      ]);
+    }
+    lines.push(textTable(rows));
   }
-  const lines = [`── ${s.suite} (ops/s; ratios are optima's ops/s over the other's) ──`, textTable(rows)];
   for (const g of gbText(s)) lines.push(`  ${g}`);
   for (const c of s.cases.filter((x) => x.error)) lines.push(`  failed: ${c.workload} · ${c.impl}: ${c.error}`);
   if (s.missing.length) lines.push(`  peers not installed: ${s.missing.join(', ')}`);
@@ -125,20 +142,21 @@ function esc(s: string): string {
 }
 
 function htmlTable(s: SuiteResult): string {
-  const cols = impls(s);
-  const head = `<tr><th>workload</th>${cols.map((c) => `<th>${esc(c)}</th>`).join('')}<th>vs best JS</th><th>vs numpy</th><th>target</th></tr>`;
-  const body = s.workloads.map((w) => {
-    const cells = cols.map((i) => {
-      const c = cell(s, w.workload, i);
-      if (!c) return '<td></td>';
-      if (c.error) return `<td title="${esc(c.error)}">error</td>`;
-      const gb = c.gbPerSec !== undefined ? `<br><small>${c.gbPerSec.toFixed(2)} GB/s</small>` : '';
-      return `<td>${fmtOps(c.opsPerSec)}<br><small>±${c.margin.toFixed(1)}% · ${c.samples} samples</small>${gb}</td>`;
+  return groups(s).map(({ cols, workloads }) => {
+    const head = `<tr><th>workload</th>${cols.map((c) => `<th>${esc(c)}</th>`).join('')}<th>vs best JS</th><th>vs numpy</th><th>target</th></tr>`;
+    const body = workloads.map((w) => {
+      const cells = cols.map((i) => {
+        const c = cell(s, w.workload, i);
+        if (!c) return '<td></td>';
+        if (c.error) return `<td title="${esc(c.error)}">error</td>`;
+        const gb = c.gbPerSec !== undefined ? `<br><small>${c.gbPerSec.toFixed(2)} GB/s</small>` : '';
+        return `<td>${fmtOps(c.opsPerSec)}<br><small>±${c.margin.toFixed(1)}% · ${c.samples} samples</small>${gb}</td>`;
+      });
+      const cls = w.meetsTarget === false ? ' class="miss"' : '';
+      return `<tr${cls}><th>${esc(w.workload)}</th>${cells.join('')}<td>${fmtRatio(w.vsPeer)}${w.bestPeer ? ` <small>(${esc(w.bestPeer.impl)})</small>` : ''}</td><td>${fmtRatio(w.vsNative)}</td><td>${esc(targetText(w))}</td></tr>`;
     });
-    const cls = w.meetsTarget === false ? ' class="miss"' : '';
-    return `<tr${cls}><th>${esc(w.workload)}</th>${cells.join('')}<td>${fmtRatio(w.vsPeer)}${w.bestPeer ? ` <small>(${esc(w.bestPeer.impl)})</small>` : ''}</td><td>${fmtRatio(w.vsNative)}</td><td>${esc(targetText(w))}</td></tr>`;
-  });
-  return `<table>${head}${body.join('')}</table>`;
+    return `<table>${head}${body.join('')}</table>`;
+  }).join('\n');
 }
 
 /** Chart data: every implementation's ops/s relative to the best JS peer of the same workload. */
@@ -210,7 +228,8 @@ export function toMarkdown(r: Report): string {
     '  setup (operands built outside the timing) and a warm-up of about 150 ms, so the JIT and caches are warm.',
     `- A case's speed in one repetition is 1 / (median seconds per call over benchmark.js's samples). The whole`,
     `  case list is repeated ${e.reps}× with the cases interleaved, and the table shows the **median over repetitions**.`,
-    '  ± is benchmark.js\'s relative margin of error of that repetition.',
+    '  ± is benchmark.js\'s relative margin of error of that repetition (for numpy: the max−min spread',
+    '  of its repeats, relative to the median). Calls slower than 100 ms take 5 samples instead of 10.',
     '- All ratios come from one run on one machine: optima\'s headline case (SIMD WebAssembly, resident',
     '  `matrix()`/`vector()` operands, resident `out`) over the fastest JavaScript peer of the same workload',
     '  ("vs best JS", > 1 means optima is faster), and over numpy ("vs numpy", < 1 means slower than native).',
@@ -219,6 +238,11 @@ export function toMarkdown(r: Report): string {
     '- Peers get their natural input format, prepared outside the timing: numeric.js and mathjs plain Arrays,',
     '  ml-matrix `Matrix` objects, the JS loop Float64Arrays. "optima (copying arrays)" passes plain',
     '  Float64Arrays, which optima copies into WebAssembly memory on every call.',
+    '- Memory per suite: peak WebAssembly memory (`memoryBytes()`, sampled after every case; linear memory',
+    '  never shrinks, so a later suite\'s peak includes what earlier suites grew it to, e.g. the reusable',
+    '  staging area of the copying path) and peak JS heap (`process.memoryUsage().heapUsed`).',
+    '- Targets (from the foundation issue) are ratios to the fastest JS peer in the same run; "MISSED"',
+    '  is reported as measured, not retried.',
     '',
     '## Machine',
     '',
@@ -229,19 +253,20 @@ export function toMarkdown(r: Report): string {
   if (e.note) out.push(`- ${e.note}`);
   if (r.missingSuites.length) out.push(`- Suites not present in this run: ${r.missingSuites.join(', ')}`);
   for (const s of r.suites) {
-    const cols = impls(s);
-    out.push('', `## ${s.suite}`, '', 'ops/s (higher is faster).', '');
-    out.push(`| workload | ${cols.join(' | ')} | vs best JS | vs numpy | target |`);
-    out.push(`|---|${cols.map(() => '---:').join('|')}|---:|---:|---|`);
-    for (const w of s.workloads) {
-      const cells = cols.map((i) => {
-        const c = cell(s, w.workload, i);
-        if (!c) return '';
-        if (c.error) return 'error';
-        return `${fmtOps(c.opsPerSec)} ±${c.margin.toFixed(0)}%`;
-      });
-      const peer = w.bestPeer ? `${fmtRatio(w.vsPeer)} (${w.bestPeer.impl})` : '—';
-      out.push(`| ${w.workload} | ${cells.join(' | ')} | ${peer} | ${fmtRatio(w.vsNative)} | ${targetText(w)} |`);
+    out.push('', `## ${s.suite}`, '', 'ops/s (higher is faster).');
+    for (const { cols, workloads } of groups(s)) {
+      out.push('', `| workload | ${cols.join(' | ')} | vs best JS | vs numpy | target |`);
+      out.push(`|---|${cols.map(() => '---:').join('|')}|---:|---:|---|`);
+      for (const w of workloads) {
+        const cells = cols.map((i) => {
+          const c = cell(s, w.workload, i);
+          if (!c) return '';
+          if (c.error) return 'error';
+          return `${fmtOps(c.opsPerSec)} ±${c.margin.toFixed(0)}%`;
+        });
+        const peer = w.bestPeer ? `${fmtRatio(w.vsPeer)} (${w.bestPeer.impl})` : '—';
+        out.push(`| ${w.workload} | ${cells.join(' | ')} | ${peer} | ${fmtRatio(w.vsNative)} | ${targetText(w)} |`);
+      }
     }
     out.push('');
     for (const g of gbText(s)) out.push(`- ${g}`);

@@ -235,6 +235,11 @@ export async function runBench(args: string[]): Promise<void> {
       try {
         const result = await mod.run(ctx);
         progress.clear();
+        if (!isSuiteResult(result)) {
+          console.log(`suite ${name} returned no SuiteResult (see bench/README.md for the interface): not reported`);
+          process.exitCode = 1;
+          continue;
+        }
         report.suites.push(result);
         console.log(reporter.formatSuite(result));
       } catch (e) {
@@ -252,6 +257,11 @@ export async function runBench(args: string[]): Promise<void> {
   if (jsonPath) console.log(`json: ${write(jsonPath, JSON.stringify(report, null, 2) + '\n')}`);
   if (htmlPath) console.log(`html: ${write(htmlPath, reporter.toHtml(report, chartJsSource()))}`);
   if (o.markdown) console.log(`markdown: ${write(o.markdown, reporter.toMarkdown(report))}`);
+}
+
+function isSuiteResult(r: unknown): r is SuiteResult {
+  const s = r as { suite?: unknown; cases?: unknown; workloads?: unknown } | undefined;
+  return typeof s === 'object' && s !== null && typeof s.suite === 'string' && Array.isArray(s.cases) && Array.isArray(s.workloads);
 }
 
 function pkgVersion(): string {
