@@ -6,20 +6,9 @@ import {
   type TestObjective, analytic, bowl, cap, cubic, eig2, fdHessian, himmelblau, logSumExp, monkey, quartic, rosenbrock, saddle,
   sine, sumOfSquares, tanh1,
 } from './helpers/functions.js';
+import { expectCode } from './helpers/errors.js';
 
 const EPS = Number.EPSILON;
-
-function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptimaError);
-    expect((e as OptimaError).code).toBe(code);
-    if (message) expect((e as OptimaError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected OptimaError ${code}`);
-}
 
 // Himmelblau's critical points as published to six decimals (Himmelblau 1972).
 const HIMMELBLAU_MINIMA = [[3, 2], [-2.805118, 3.131312], [-3.779310, -3.283186], [3.584428, -1.848126]];

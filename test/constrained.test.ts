@@ -4,18 +4,7 @@ import { OptimaError, lagrangian, maximize, minimize, objective, penalized, prob
 import { circle, hockSchittkowski, smooth, type Case } from './helpers/constrained-problems.js';
 import { randomArray, randomSpd, rng } from './helpers/reference.js';
 import { nastyNumber, size, vectorOf } from './fuzz/arbitraries.js';
-
-function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptimaError);
-    expect((e as OptimaError).code).toBe(code);
-    if (message) expect((e as OptimaError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected OptimaError ${code}`);
-}
+import { expectCode } from './helpers/errors.js';
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let m = 0;

@@ -6,22 +6,11 @@ import { EPS, randomArray, rng } from './helpers/reference.js';
 import {
   accuracyRatios, eig2x2Reference, frobeniusNorm, randomOrthogonal, randomSymmetric, toeplitz, withSpectrum,
 } from './helpers/eigen.js';
+import { expectCode } from './helpers/errors.js';
 
 const BACKENDS: BackendName[] = ['simd', 'scalar', 'js'];
 const initial = backend;
 afterAll(() => setBackend(initial));
-
-function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptimaError);
-    expect((e as OptimaError).code).toBe(code);
-    if (message) expect((e as OptimaError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected OptimaError ${code}`);
-}
 
 const sym = (n: number, data: Float64Array) => ({ rows: n, cols: n, data });
 

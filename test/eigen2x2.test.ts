@@ -2,22 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptimaError, backend, eigSym, eigSym2x2Batch, memoryBytes, setBackend, vector, type BackendName } from '../src/index.js';
 import { EPS, rng } from './helpers/reference.js';
 import { eig2x2Reference } from './helpers/eigen.js';
+import { expectCode } from './helpers/errors.js';
 
 const BACKENDS: BackendName[] = ['simd', 'scalar', 'js'];
 const initial = backend;
 afterAll(() => setBackend(initial));
-
-function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptimaError);
-    expect((e as OptimaError).code).toBe(code);
-    if (message) expect((e as OptimaError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected OptimaError ${code}`);
-}
 
 /** Random problems whose entries span the f64 range, with b = 0, tiny b, a = c and mixed scales. */
 function problems(count: number, seed: number): { a: Float64Array; b: Float64Array; c: Float64Array } {

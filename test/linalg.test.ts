@@ -2,22 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { OptimaError, backend, dot, matrix, matvec, memoryBytes, setBackend, solve, vector, type BackendName } from '../src/index.js';
 import { EPS, absDot, maxAbs, naiveDot, naiveMatvec, norm2, randomArray, randomSpd, rng } from './helpers/reference.js';
+import { expectCode } from './helpers/errors.js';
 
 const BACKENDS: BackendName[] = ['simd', 'scalar', 'js'];
 const initial = backend;
 afterAll(() => setBackend(initial));
-
-function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptimaError);
-    expect((e as OptimaError).code).toBe(code);
-    if (message) expect((e as OptimaError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected OptimaError ${code}`);
-}
 
 describe('runtime', () => {
   it('loads the SIMD build in Node', () => {

@@ -5,21 +5,10 @@ import {
   testFunctions, type BackendName, type Objective,
 } from '../src/index.js';
 import { EPS, maxAbs, naiveDot, naiveMatvec, randomArray, randomSpd, rng } from './helpers/reference.js';
+import { expectCode } from './helpers/errors.js';
 
 const initial = backend;
 afterAll(() => setBackend(initial));
-
-function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptimaError);
-    expect((e as OptimaError).code).toBe(code);
-    if (message) expect((e as OptimaError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected OptimaError ${code}`);
-}
 
 const ALL = Object.entries(testFunctions).map(([name, make]) => ({ name, make: make as (n?: number) => ReturnType<typeof testFunctions.beale> }));
 

@@ -7,18 +7,7 @@ import {
   type MethodName, type MinimizeOptions, type MinimizeResult, type TestFunction,
 } from '../src/index.js';
 import { maxAbs } from './helpers/reference.js';
-
-function expectCode(fn: () => unknown, code: string, message?: RegExp): void {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(OptimaError);
-    expect((e as OptimaError).code).toBe(code);
-    if (message) expect((e as OptimaError).message).toMatch(message);
-    return;
-  }
-  throw new Error(`expected OptimaError ${code}`);
-}
+import { expectCode } from './helpers/errors.js';
 
 /**
  * Documented budgets: the fixed-step first-order methods stop at a looser gradient tolerance
