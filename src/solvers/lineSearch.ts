@@ -12,6 +12,13 @@ export interface LineSearchResult {
 
 const C1 = 1e-4;
 const MAX_EVALS = 40;
+/**
+ * Relative level below which differences of f are treated as rounding noise. Near a minimum f
+ * changes by about ‖∇f‖²/λ, which drops below f's last bit long before ‖∇f‖ reaches 1e-8 (e.g. the
+ * local minimum of extended Rosenbrock at f ≈ 3.99); there the Wolfe search decides by the slope,
+ * which stays accurate (Hager & Zhang 2005, "approximate Wolfe" conditions).
+ */
+const F_NOISE = 1e-10;
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
@@ -71,6 +78,7 @@ export class WolfeSearch {
   private xNew!: Float64Array;
   private gNew!: Float64Array;
   private fx = 0;
+  private fNoise = 0;
   private slope0 = 0;
   private c2 = 0.9;
   private evals = 0;
@@ -88,18 +96,35 @@ export class WolfeSearch {
     xNew: Float64Array, gNew: Float64Array, c2 = 0.9): LineSearchResult {
     this.p = p; this.x = x; this.d = d; this.xNew = xNew; this.gNew = gNew;
     this.fx = fx; this.c2 = c2; this.evals = 0; this.fBest = Infinity; this.aBest = 0;
+    this.fNoise = F_NOISE * Math.abs(fx);
     const slope0 = (this.slope0 = dot(g, d));
     let aPrev = 0, fPrev = fx, dPrev = slope0;
     let alpha = alpha0;
     while (this.evals < MAX_EVALS) {
       const f = this.evaluate(alpha), df = this.df;
-      if (f > fx + C1 * alpha * slope0 || (this.evals > 1 && f >= fPrev)) return this.zoom(aPrev, fPrev, dPrev, alpha, f, df);
+      if (!this.sufficient(alpha, f, df) || (this.evals > 1 && this.notLower(f, fPrev, df))) return this.zoom(aPrev, fPrev, dPrev, alpha, f, df);
       if (Math.abs(df) <= -c2 * slope0) return { alpha, fx: f, ok: true };
       if (df >= 0) return this.zoom(alpha, f, df, aPrev, fPrev, dPrev);
       aPrev = alpha; fPrev = f; dPrev = df;
       alpha *= 2;
     }
     return this.finish();
+  }
+
+  /**
+   * Sufficient decrease f(x+αd) ≤ f + c₁α∇fᵀd, or, where f is at its noise level, its quadratic-model
+   * equivalent φ′(α) ≤ (2c₁ − 1)φ′(0) (Hager & Zhang's approximate Armijo condition), trusted only
+   * when the slope did not steepen (φ′(α) ≥ φ′(0)): a gradient that disagrees with f (a wrong
+   * derivative) shows up as negative curvature there, and must stall rather than creep uphill.
+   */
+  private sufficient(alpha: number, f: number, df: number): boolean {
+    const s0 = this.slope0;
+    return f <= this.fx + C1 * alpha * s0 || (f <= this.fx + this.fNoise && df <= (2 * C1 - 1) * s0 && df >= s0);
+  }
+
+  /** f is not below fRef; within the noise level of f this is read from the slope instead. */
+  private notLower(f: number, fRef: number, df: number): boolean {
+    return Math.abs(f - fRef) <= this.fNoise ? df >= 0 : f >= fRef;
   }
 
   /** f(x + αd) into xNew/gNew (non-finite f counts as +∞); remembers the best sufficient-decrease point. */
@@ -111,7 +136,7 @@ export class WolfeSearch {
     if (!Number.isFinite(f)) f = Infinity;
     const df = f === Infinity ? NaN : dot(gNew, d);
     this.df = df;
-    if (f <= this.fx + C1 * alpha * this.slope0 && f < this.fBest && df === df) {
+    if (df === df && this.sufficient(alpha, f, df) && f < this.fBest) {
       this.fBest = f; this.aBest = alpha;
       this.xBest.set(xNew); this.gBest.set(gNew);
     }
@@ -125,7 +150,7 @@ export class WolfeSearch {
   }
 
   private zoom(lo: number, flo: number, dlo: number, hi: number, fhi: number, dhi: number): LineSearchResult {
-    const { fx, slope0, c2 } = this;
+    const { slope0, c2 } = this;
     while (this.evals < MAX_EVALS) {
       const width = hi - lo;
       let a = Number.isFinite(fhi) && dhi === dhi ? cubicMin(lo, flo, dlo, hi, fhi, dhi) : NaN;
@@ -133,7 +158,7 @@ export class WolfeSearch {
       if (!(a >= left && a <= right)) a = lo + 0.5 * width;
       if (Math.abs(width) <= 1e-16 * Math.max(1, Math.abs(lo))) break;
       const f = this.evaluate(a), df = this.df;
-      if (f > fx + C1 * a * slope0 || f >= flo) {
+      if (!this.sufficient(a, f, df) || this.notLower(f, flo, df)) {
         hi = a; fhi = f; dhi = df;
       } else {
         if (Math.abs(df) <= -c2 * slope0) return { alpha: a, fx: f, ok: true };
