@@ -6,6 +6,7 @@ import { Counted, type Evaluations, allFinite, normInf } from './counted.js';
 import { isMinimum } from './minimum.js';
 import type { ResolvedOptions } from './options.js';
 import { GROWTH_ITERATIONS, type Reason, type Status, UNBOUNDED_F, describeStop } from './status.js';
+import { workF64 } from '../runtime/workArrays.js';
 
 /** What every method's state exposes to the driver: the current iterate and f (and ∇f) there. */
 export interface IterateState {
@@ -103,7 +104,7 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
   const finish = (reason: Reason): MinimizeResult => {
     if (!s.g && Number.isFinite(s.fx) && allFinite(s.x)) {
       // Gradient-free methods report ‖∇f‖∞ at the answer too (one gradient evaluation).
-      const g = new Float64Array(n);
+      const g = workF64(n);
       p.gradient(s.x, g);
       gnorm = normInf(g);
     }
@@ -115,7 +116,7 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
 
   const f0 = s.fx;
   let growth = 0;
-  const xPrev = new Float64Array(n);
+  const xPrev = workF64(n);
   while (iterations < o.maxIterations) {
     if (o.signal?.aborted) return finish('signal');
     xPrev.set(s.x);

@@ -2,6 +2,7 @@
 // Optimization, 2nd ed., §3.1 and §3.5). Both write the accepted point into xNew and its
 // gradient into gNew, and return its f. A NaN or infinite f at a trial point counts as "too far".
 import type { Counted } from './counted.js';
+import { workF64 } from '../runtime/workArrays.js';
 
 export interface LineSearchResult {
   alpha: number;
@@ -88,8 +89,8 @@ export class WolfeSearch {
   private df = 0;
 
   constructor(n: number) {
-    this.xBest = new Float64Array(n);
-    this.gBest = new Float64Array(n);
+    this.xBest = workF64(n);
+    this.gBest = workF64(n);
   }
 
   search(p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number,

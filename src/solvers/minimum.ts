@@ -12,6 +12,7 @@
 // and a slope that flattens out far away (tanh near x = −10, where f is within 1e-8 of its
 // infimum −1 and curves upward) is accepted; classifyCriticalPoint gives the full answer.
 import type { Counted } from './counted.js';
+import { workF64 } from '../runtime/workArrays.js';
 
 const EPS = Number.EPSILON;
 const AXES_UP_TO = 16;
@@ -22,7 +23,7 @@ export function isMinimum(p: Counted, x: Float64Array, fx: number, g: Float64Arr
   for (let i = 0; i < n; i++) xmax = Math.max(xmax, Math.abs(x[i]!));
   const h = Math.pow(EPS, 0.25) * xmax;
   const noise = 64 * EPS * Math.max(1, Math.abs(fx));
-  const w = new Float64Array(n);
+  const w = workF64(n);
   /** true when f drops below its first-order model on either side of x along dir. */
   const bendsDown = (dir: (i: number) => number): boolean => {
     let slope = 0;

@@ -2,6 +2,7 @@
 // with the bias corrections m̂ = m/(1−β₁ᵗ), v̂ = v/(1−β₂ᵗ).
 import type { Method } from '../driver.js';
 import { type SmoothState, initSmooth } from './common.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 interface AdamState extends SmoothState {
   m: Float64Array;
@@ -13,7 +14,7 @@ export const adam: Method<AdamState> = {
   name: 'adam',
   init(ctx, x0) {
     const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, m: new Float64Array(ctx.n), v: new Float64Array(ctx.n), t: 0 };
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, m: workF64(ctx.n), v: workF64(ctx.n), t: 0 };
   },
   step(ctx, s) {
     const { stepSize, beta1, beta2, epsilon } = ctx.o;

@@ -3,6 +3,7 @@
 // update (eq. 6.20); strong Wolfe line search (c₂ = 0.9). O(n²) memory and work per iteration.
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 interface BfgsState extends SmoothState {
   H: Float64Array;
@@ -22,10 +23,10 @@ export const bfgs: Method<BfgsState> = {
   name: 'bfgs',
   init(ctx, x0) {
     const n = ctx.n;
-    const H = new Float64Array(n * n);
+    const H = workF64(n * n);
     resetIdentity(H, n, 1);
     const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, H, d: new Float64Array(n), s: new Float64Array(n), y: new Float64Array(n), Hy: new Float64Array(n), updated: false };
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, H, d: workF64(n), s: workF64(n), y: workF64(n), Hy: workF64(n), updated: false };
   },
   step(ctx, st) {
     const n = ctx.n, H = st.H, d = st.d;

@@ -3,6 +3,7 @@
 // and whenever d is not a descent direction; strong Wolfe line search with c₂ = 0.1.
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 interface CgState extends SmoothState {
   d: Float64Array;
@@ -17,7 +18,7 @@ export const cg: Method<CgState> = {
   init(ctx, x0) {
     const s = initSmooth(ctx, x0);
     const d = Float64Array.from(s.g, (v) => -v);
-    return { x: s.x, fx: s.fx, g: s.g, xNew: s.xNew, gNew: s.gNew, wolfe: s.wolfe, d, gPrev: new Float64Array(ctx.n), sinceRestart: 0, lastAlpha: 0, lastSlope: 0 };
+    return { x: s.x, fx: s.fx, g: s.g, xNew: s.xNew, gNew: s.gNew, wolfe: s.wolfe, d, gPrev: workF64(ctx.n), sinceRestart: 0, lastAlpha: 0, lastSlope: 0 };
   },
   step(ctx, s) {
     const n = ctx.n;

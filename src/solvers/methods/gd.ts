@@ -2,6 +2,7 @@
 // with α chosen by Armijo backtracking or a strong Wolfe search (Nocedal & Wright §3.1).
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 interface GdState extends SmoothState {
   d: Float64Array;
@@ -14,7 +15,7 @@ export const gd: Method<GdState> = {
   name: 'gd',
   init(ctx, x0) {
     const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: new Float64Array(ctx.n), lastSlope: 0, lastAlpha: 0 };
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: workF64(ctx.n), lastSlope: 0, lastAlpha: 0 };
   },
   step(ctx, s) {
     const { n, o } = ctx;

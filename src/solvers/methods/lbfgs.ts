@@ -7,6 +7,7 @@
 import { type Runtime, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 const WASM_FROM_N = 16;
 
@@ -46,21 +47,25 @@ function direction(s: LbfgsState, m: number): void {
   }
   const S = s.S, Y = s.Y, rho = s.rho, alphas = s.alpha;
   for (let i = 0; i < n; i++) q[i] = -g[i]!;
+  // Newest pair first: j walks back from head − 1 around the ring (no % in the hot loop).
+  let j = head;
   for (let k = 0; k < count; k++) {
-    const j = (head - 1 - k + m) % m, o = j * n;
+    j = j === 0 ? m - 1 : j - 1;
+    const o = j * n;
     let sq = 0;
     for (let i = 0; i < n; i++) sq += S[o + i]! * q[i]!;
     const a = rho[j]! * sq;
     alphas[j] = a;
-    for (let i = 0; i < n; i++) q[i]! -= a * Y[o + i]!;
+    for (let i = 0; i < n; i++) q[i] = q[i]! - a * Y[o + i]!;
   }
-  for (let i = 0; i < n; i++) q[i]! *= gamma;
-  for (let k = count - 1; k >= 0; k--) {
-    const j = (head - 1 - k + m) % m, o = j * n;
+  for (let i = 0; i < n; i++) q[i] = q[i]! * gamma;
+  for (let k = 0; k < count; k++) {
+    const o = j * n;
     let yq = 0;
     for (let i = 0; i < n; i++) yq += Y[o + i]! * q[i]!;
     const c = alphas[j]! - rho[j]! * yq;
-    for (let i = 0; i < n; i++) q[i]! += c * S[o + i]!;
+    for (let i = 0; i < n; i++) q[i] = q[i]! + c * S[o + i]!;
+    j = j === m - 1 ? 0 : j + 1;
   }
 }
 
@@ -75,11 +80,11 @@ export const lbfgs: Method<LbfgsState> = {
     // An explicit literal (not a spread) keeps one fast hidden class for the hot loops.
     return {
       x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe,
-      d: new Float64Array(n),
-      S: wasm ? EMPTY : new Float64Array(m * n),
-      Y: wasm ? EMPTY : new Float64Array(m * n),
-      rho: wasm ? EMPTY : new Float64Array(m),
-      alpha: wasm ? EMPTY : new Float64Array(m),
+      d: workF64(n),
+      S: wasm ? EMPTY : workF64(m * n),
+      Y: wasm ? EMPTY : workF64(m * n),
+      rho: wasm ? EMPTY : workF64(m),
+      alpha: wasm ? EMPTY : workF64(m),
       ptr: wasm ? rt.k.alloc((2 * m * n + 2 * m + n) * 8) : 0,
       r: wasm ? rt : undefined,
       count: 0,

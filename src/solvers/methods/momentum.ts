@@ -2,6 +2,7 @@
 // path (assembly/loops.ts), so both give the same iterates.
 import type { Method } from '../driver.js';
 import { type SmoothState, initSmooth } from './common.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 export interface VelocityState extends SmoothState {
   v: Float64Array;
@@ -11,7 +12,7 @@ export const momentum: Method<VelocityState> = {
   name: 'momentum',
   init(ctx, x0) {
     const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, v: new Float64Array(ctx.n) };
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, v: workF64(ctx.n) };
   },
   step(ctx, s) {
     const a = ctx.o.stepSize!, b = ctx.o.momentum;

@@ -3,12 +3,13 @@
 import type { Method } from '../driver.js';
 import { initSmooth } from './common.js';
 import type { VelocityState } from './momentum.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 export const nesterov: Method<VelocityState> = {
   name: 'nesterov',
   init(ctx, x0) {
     const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, v: new Float64Array(ctx.n) };
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, v: workF64(ctx.n) };
   },
   step(ctx, s) {
     const a = ctx.o.stepSize!, b = ctx.o.momentum;

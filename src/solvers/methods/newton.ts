@@ -6,6 +6,7 @@ import { heap, rt, scratch } from '../../runtime/runtime.js';
 import { SLOT } from '../../linalg/matrix.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+import { workF64 } from '../../runtime/workArrays.js';
 
 interface NewtonState extends SmoothState {
   d: Float64Array;
@@ -44,7 +45,7 @@ export const newton: Method<NewtonState> = {
   name: 'newton',
   init(ctx, x0) {
     const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: new Float64Array(ctx.n) };
+    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: workF64(ctx.n) };
   },
   step(ctx, s) {
     const H = ctx.p.hessian(s.x);

@@ -1,0 +1,25 @@
+// The slab allocator behind solver work arrays: zeroed, disjoint views, and a fresh slab (never a
+// reused one) when the current one fills, so no two live arrays can alias.
+import { describe, expect, it } from 'vitest';
+import { workCopy, workF64 } from '../src/runtime/workArrays.js';
+
+describe('workF64', () => {
+  it('gives zeroed, disjoint arrays across slab boundaries', () => {
+    const arrays: Float64Array[] = [];
+    for (let k = 0; k < 2000; k++) {
+      const a = workF64(9 + (k % 50));
+      expect(a.every((v) => v === 0)).toBe(true);
+      a.fill(k + 1);
+      arrays.push(a);
+    }
+    // every array still holds its own value: nothing overlapped or was handed out twice
+    arrays.forEach((a, k) => expect(a.every((v) => v === k + 1)).toBe(true));
+  });
+  it('small and large arrays own their buffers; workCopy copies', () => {
+    expect(workF64(8).buffer.byteLength).toBe(64);
+    expect(workF64(100_000).buffer.byteLength).toBe(800_000);
+    const src = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const c = workCopy(src);
+    expect(Array.from(c)).toEqual(src);
+  });
+});
