@@ -8,12 +8,18 @@ export function dot(a: usize, b: usize, n: i32): f64 {
   let s: f64 = 0;
   if (ASC_FEATURE_SIMD) {
     let s0 = f64x2.splat(0), s1 = f64x2.splat(0), s2 = f64x2.splat(0), s3 = f64x2.splat(0);
-    for (; i + 8 <= n; i += 8) {
-      s0 = f64x2.add(s0, f64x2.mul(ldv(a, i), ldv(b, i)));
-      s1 = f64x2.add(s1, f64x2.mul(ldv(a, i + 2), ldv(b, i + 2)));
-      s2 = f64x2.add(s2, f64x2.mul(ldv(a, i + 4), ldv(b, i + 4)));
-      s3 = f64x2.add(s3, f64x2.mul(ldv(a, i + 6), ldv(b, i + 6)));
+    // Bumped pointers with constant offsets: each load is one addressing mode, where (i + k) << 3
+    // costs V8 an add and a shift per load (wasm's i32 address arithmetic may wrap, so it cannot fold).
+    let pa = a, pb = b;
+    const stop = a + (<usize>(n & ~7) << 3);
+    while (pa < stop) {
+      s0 = f64x2.add(s0, f64x2.mul(v128.load(pa), v128.load(pb)));
+      s1 = f64x2.add(s1, f64x2.mul(v128.load(pa, 16), v128.load(pb, 16)));
+      s2 = f64x2.add(s2, f64x2.mul(v128.load(pa, 32), v128.load(pb, 32)));
+      s3 = f64x2.add(s3, f64x2.mul(v128.load(pa, 48), v128.load(pb, 48)));
+      pa += 64; pb += 64;
     }
+    i = n & ~7;
     for (; i + 2 <= n; i += 2) s0 = f64x2.add(s0, f64x2.mul(ldv(a, i), ldv(b, i)));
     s = hsum(f64x2.add(f64x2.add(s0, s1), f64x2.add(s2, s3)));
   } else {
@@ -137,8 +143,8 @@ export function fill(x: usize, n: i32, value: f64): void {
 /**
  * y ← α·A·x + β·y for row-major A (m×n). With β = 0, y is not read (BLAS convention), so a
  * NaN left in an output buffer never leaks into the result. In the SIMD build four rows share
- * each load of x (eight independent accumulators: loads, not add latency, set the pace); the
- * remaining rows, and the scalar build, go two at a time.
+ * each load of x (four accumulators; more make V8 spill); the remaining rows, and the scalar
+ * build, go two at a time.
  */
 export function gemv(m: i32, n: i32, alpha: f64, a: usize, x: usize, beta: f64, y: usize): void {
   const rowBytes = <usize>n << 3;
@@ -147,20 +153,26 @@ export function gemv(m: i32, n: i32, alpha: f64, a: usize, x: usize, beta: f64, 
     for (; r + 4 <= m; r += 4) {
       const a0 = a + <usize>r * rowBytes;
       const a1 = a0 + rowBytes, a2 = a1 + rowBytes, a3 = a2 + rowBytes;
+      // Four accumulators, two column pairs per pass on the same ones: measured 30–35% faster
+      // than eight (p/q per row), which V8 spills to the stack — 16 xmm registers are not enough.
       let p0 = f64x2.splat(0), p1 = f64x2.splat(0), p2 = f64x2.splat(0), p3 = f64x2.splat(0);
-      let q0 = f64x2.splat(0), q1 = f64x2.splat(0), q2 = f64x2.splat(0), q3 = f64x2.splat(0);
-      let j = 0;
-      for (; j + 4 <= n; j += 4) {
-        const x0 = ldv(x, j), x1 = ldv(x, j + 2);
-        p0 = f64x2.add(p0, f64x2.mul(ldv(a0, j), x0));
-        p1 = f64x2.add(p1, f64x2.mul(ldv(a1, j), x0));
-        p2 = f64x2.add(p2, f64x2.mul(ldv(a2, j), x0));
-        p3 = f64x2.add(p3, f64x2.mul(ldv(a3, j), x0));
-        q0 = f64x2.add(q0, f64x2.mul(ldv(a0, j + 2), x1));
-        q1 = f64x2.add(q1, f64x2.mul(ldv(a1, j + 2), x1));
-        q2 = f64x2.add(q2, f64x2.mul(ldv(a2, j + 2), x1));
-        q3 = f64x2.add(q3, f64x2.mul(ldv(a3, j + 2), x1));
+      // bumped pointers, constant offsets (see dot)
+      let px = x, r0 = a0, r1 = a1, r2 = a2, r3 = a3;
+      const stop = x + (<usize>(n & ~3) << 3);
+      while (px < stop) {
+        let xv = v128.load(px);
+        p0 = f64x2.add(p0, f64x2.mul(v128.load(r0), xv));
+        p1 = f64x2.add(p1, f64x2.mul(v128.load(r1), xv));
+        p2 = f64x2.add(p2, f64x2.mul(v128.load(r2), xv));
+        p3 = f64x2.add(p3, f64x2.mul(v128.load(r3), xv));
+        xv = v128.load(px, 16);
+        p0 = f64x2.add(p0, f64x2.mul(v128.load(r0, 16), xv));
+        p1 = f64x2.add(p1, f64x2.mul(v128.load(r1, 16), xv));
+        p2 = f64x2.add(p2, f64x2.mul(v128.load(r2, 16), xv));
+        p3 = f64x2.add(p3, f64x2.mul(v128.load(r3, 16), xv));
+        px += 32; r0 += 32; r1 += 32; r2 += 32; r3 += 32;
       }
+      let j = n & ~3;
       if (j + 2 <= n) {
         const x0 = ldv(x, j);
         p0 = f64x2.add(p0, f64x2.mul(ldv(a0, j), x0));
@@ -169,8 +181,8 @@ export function gemv(m: i32, n: i32, alpha: f64, a: usize, x: usize, beta: f64, 
         p3 = f64x2.add(p3, f64x2.mul(ldv(a3, j), x0));
         j += 2;
       }
-      let d0 = hsum(f64x2.add(p0, q0)), d1 = hsum(f64x2.add(p1, q1));
-      let d2 = hsum(f64x2.add(p2, q2)), d3 = hsum(f64x2.add(p3, q3));
+      let d0 = hsum(p0), d1 = hsum(p1);
+      let d2 = hsum(p2), d3 = hsum(p3);
       if (j < n) {
         const xj = ld(x, j);
         d0 += ld(a0, j) * xj; d1 += ld(a1, j) * xj; d2 += ld(a2, j) * xj; d3 += ld(a3, j) * xj;

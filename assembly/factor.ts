@@ -17,24 +17,29 @@ function dots2x2(a0: usize, a1: usize, b0: usize, b1: usize, len: i32): void {
   let k = 0;
   let s00: f64 = 0, s01: f64 = 0, s10: f64 = 0, s11: f64 = 0;
   if (ASC_FEATURE_SIMD) {
+    // Four accumulators over two column pairs per pass, bumped pointers: eight accumulators
+    // (u and v per product) made V8 spill to the stack (see blas gemv).
     let u00 = f64x2.splat(0), u01 = f64x2.splat(0), u10 = f64x2.splat(0), u11 = f64x2.splat(0);
-    let v00 = f64x2.splat(0), v01 = f64x2.splat(0), v10 = f64x2.splat(0), v11 = f64x2.splat(0);
-    for (; k + 4 <= len; k += 4) {
-      const x0 = ldv(a0, k), x1 = ldv(a1, k), y0 = ldv(b0, k), y1 = ldv(b1, k);
+    let pa0 = a0, pa1 = a1, pb0 = b0, pb1 = b1;
+    const stop = a0 + (<usize>(len & ~3) << 3);
+    while (pa0 < stop) {
+      let x0 = v128.load(pa0), x1 = v128.load(pa1), y0 = v128.load(pb0), y1 = v128.load(pb1);
       u00 = f64x2.add(u00, f64x2.mul(x0, y0)); u01 = f64x2.add(u01, f64x2.mul(x0, y1));
       u10 = f64x2.add(u10, f64x2.mul(x1, y0)); u11 = f64x2.add(u11, f64x2.mul(x1, y1));
-      const z0 = ldv(a0, k + 2), z1 = ldv(a1, k + 2), w0 = ldv(b0, k + 2), w1 = ldv(b1, k + 2);
-      v00 = f64x2.add(v00, f64x2.mul(z0, w0)); v01 = f64x2.add(v01, f64x2.mul(z0, w1));
-      v10 = f64x2.add(v10, f64x2.mul(z1, w0)); v11 = f64x2.add(v11, f64x2.mul(z1, w1));
+      x0 = v128.load(pa0, 16); x1 = v128.load(pa1, 16); y0 = v128.load(pb0, 16); y1 = v128.load(pb1, 16);
+      u00 = f64x2.add(u00, f64x2.mul(x0, y0)); u01 = f64x2.add(u01, f64x2.mul(x0, y1));
+      u10 = f64x2.add(u10, f64x2.mul(x1, y0)); u11 = f64x2.add(u11, f64x2.mul(x1, y1));
+      pa0 += 32; pa1 += 32; pb0 += 32; pb1 += 32;
     }
+    k = len & ~3;
     if (k + 2 <= len) {
       const x0 = ldv(a0, k), x1 = ldv(a1, k), y0 = ldv(b0, k), y1 = ldv(b1, k);
       u00 = f64x2.add(u00, f64x2.mul(x0, y0)); u01 = f64x2.add(u01, f64x2.mul(x0, y1));
       u10 = f64x2.add(u10, f64x2.mul(x1, y0)); u11 = f64x2.add(u11, f64x2.mul(x1, y1));
       k += 2;
     }
-    s00 = hsum(f64x2.add(u00, v00)); s01 = hsum(f64x2.add(u01, v01));
-    s10 = hsum(f64x2.add(u10, v10)); s11 = hsum(f64x2.add(u11, v11));
+    s00 = hsum(u00); s01 = hsum(u01);
+    s10 = hsum(u10); s11 = hsum(u11);
   }
   for (; k < len; k++) {
     const x0 = ld(a0, k), x1 = ld(a1, k), y0 = ld(b0, k), y1 = ld(b1, k);

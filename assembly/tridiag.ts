@@ -74,16 +74,21 @@ function fusedRow(r: usize, len: i32, vi: f64, wi: f64, v: usize, w: usize, ui: 
   if (ASC_FEATURE_SIMD) {
     const vvi = f64x2.splat(vi), vwi = f64x2.splat(wi), vui = f64x2.splat(ui);
     let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
-    for (; j + 4 <= len; j += 4) {
-      const x0 = f64x2.sub(ldv(r, j), f64x2.add(f64x2.mul(vvi, ldv(w, j)), f64x2.mul(vwi, ldv(v, j))));
-      const x1 = f64x2.sub(ldv(r, j + 2), f64x2.add(f64x2.mul(vvi, ldv(w, j + 2)), f64x2.mul(vwi, ldv(v, j + 2))));
-      stv(r, j, x0);
-      stv(r, j + 2, x1);
-      s0 = f64x2.add(s0, f64x2.mul(x0, ldv(u, j)));
-      s1 = f64x2.add(s1, f64x2.mul(x1, ldv(u, j + 2)));
-      stv(q, j, f64x2.add(ldv(q, j), f64x2.mul(x0, vui)));
-      stv(q, j + 2, f64x2.add(ldv(q, j + 2), f64x2.mul(x1, vui)));
+    // bumped pointers with constant offsets: one addressing mode per access (see blas dot)
+    let pr = r, pw = w, pv = v, pu = u, pq = q;
+    const stop = r + (<usize>(len & ~3) << 3);
+    while (pr < stop) {
+      const x0 = f64x2.sub(v128.load(pr), f64x2.add(f64x2.mul(vvi, v128.load(pw)), f64x2.mul(vwi, v128.load(pv))));
+      const x1 = f64x2.sub(v128.load(pr, 16), f64x2.add(f64x2.mul(vvi, v128.load(pw, 16)), f64x2.mul(vwi, v128.load(pv, 16))));
+      v128.store(pr, x0);
+      v128.store(pr, x1, 16);
+      s0 = f64x2.add(s0, f64x2.mul(x0, v128.load(pu)));
+      s1 = f64x2.add(s1, f64x2.mul(x1, v128.load(pu, 16)));
+      v128.store(pq, f64x2.add(v128.load(pq), f64x2.mul(x0, vui)));
+      v128.store(pq, f64x2.add(v128.load(pq, 16), f64x2.mul(x1, vui)), 16);
+      pr += 32; pw += 32; pv += 32; pu += 32; pq += 32;
     }
+    j = len & ~3;
     for (; j + 2 <= len; j += 2) {
       const x0 = f64x2.sub(ldv(r, j), f64x2.add(f64x2.mul(vvi, ldv(w, j)), f64x2.mul(vwi, ldv(v, j))));
       stv(r, j, x0);
