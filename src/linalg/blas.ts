@@ -92,13 +92,14 @@ export function solve(A: MatrixLike, b: VectorLike): Float64Array {
   if (a.rows !== a.cols) throw new OptimaError('DIMENSION_MISMATCH', `A must be square; got ${a.rows}×${a.cols}`);
   const n = a.rows;
   const pb = stageVector(b, 'b', SLOT.X, n);
-  requireFinite(a.ptr, n * n, 'A', n);
+  const k = rt.k;
+  // amax propagates NaN and ∞ (wasm f64.max), so a finite norm proves A finite: one pass, not two.
+  const norm = k.amax(a.ptr, n * n);
+  if (!Number.isFinite(norm)) requireFinite(a.ptr, n * n, 'A', n);
   requireFinite(pb, n, 'b');
   const work = scratch(SLOT.W, n * n);
   const piv = scratch(SLOT.PIV, (n >> 1) + 1);
   const x = scratch(SLOT.Y, n);
-  const k = rt.k;
-  const norm = k.amax(a.ptr, n * n);
   const tol = n * EPS * norm;
   k.copy(work, a.ptr, n * n);
   k.copy(x, pb, n);

@@ -126,7 +126,16 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
     gnorm = s.g ? normInf(s.g) : NaN;
     record();
     if (stop) return finish(stop);
-    if (!Number.isFinite(s.fx) || !allFinite(s.x) || (s.g && gnorm !== gnorm)) return finish('notFinite');
+    // One pass over x: the largest step, the scale, and finiteness (x − x is 0 only for finite x).
+    let dx = 0, xmax = 1, nonFinite = 0;
+    const x = s.x;
+    for (let i = 0; i < n; i++) {
+      const xi = x[i]!;
+      nonFinite += xi - xi;
+      dx = Math.max(dx, Math.abs(xi - xPrev[i]!));
+      xmax = Math.max(xmax, Math.abs(xi));
+    }
+    if (!Number.isFinite(s.fx) || nonFinite !== 0 || (s.g && gnorm !== gnorm)) return finish('notFinite');
     if (s.fx < UNBOUNDED_F) return finish('unbounded');
     growth = s.fx > f0 && s.fx > fPrev ? growth + 1 : 0;
     if (growth >= GROWTH_ITERATIONS) return finish('growing');
@@ -136,13 +145,6 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
     }
     if (o.signal?.aborted) return finish('signal');
     if (s.g && gnorm <= o.gradientTolerance) return finish(gradientStop(p, s.x, s.fx, s.g));
-    let dx = 0, xmax = 1;
-    const x = s.x;
-    for (let i = 0; i < n; i++) {
-      const xi = x[i]!;
-      dx = Math.max(dx, Math.abs(xi - xPrev[i]!));
-      xmax = Math.max(xmax, Math.abs(xi));
-    }
     if (dx === 0 && !method.xMayRepeat) return finish('noProgress');
     if (method.ownsTolerances) continue;
     if (o.stepTolerance > 0 && dx <= o.stepTolerance * xmax) return finish('step');

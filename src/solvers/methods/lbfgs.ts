@@ -29,8 +29,11 @@ interface LbfgsState extends SmoothState {
 
 /** The f64 view of the memory the pairs were allocated in (the solve's own runtime, whatever setBackend did since). */
 function heapOf(r: Runtime): Float64Array {
+  // Skip the costly memory.buffer getter while the cached view is attached (see runtime heap()).
+  const h = r.f64;
+  if (h.length !== 0 && r.backend !== 'js') return h;
   const buf = r.k.memory.buffer;
-  if (r.f64.buffer !== buf) r.f64 = new Float64Array(buf);
+  if (h.buffer !== buf) r.f64 = new Float64Array(buf);
   return r.f64;
 }
 
