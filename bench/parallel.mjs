@@ -57,7 +57,7 @@ if (!isMainThread) {
     );
   const merge = (parts) => ({ converged: parts.reduce((s, p) => s + p.converged, 0), fx: parts.flatMap((p) => p.fx) });
 
-  solveRange(0, 50); // warm-up (JIT) in the main thread
+  solveRange(0, problems); // warm-up: the same work once, as the warm pool gets
   let t = performance.now();
   const single = solveRange(0, problems);
   const tSingle = performance.now() - t;
