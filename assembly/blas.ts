@@ -65,13 +65,26 @@ export function amax(x: usize, n: i32): f64 {
   let i = 0;
   let m: f64 = 0;
   if (ASC_FEATURE_SIMD) {
-    let m0 = f64x2.splat(0), m1 = f64x2.splat(0);
-    for (; i + 4 <= n; i += 4) {
-      m0 = f64x2.max(m0, f64x2.abs(ldv(x, i)));
-      m1 = f64x2.max(m1, f64x2.abs(ldv(x, i + 2)));
+    // pmax is one maxpd; f64x2.max's NaN rule costs V8 about eight instructions per call
+    // (measured 4× slower here). NaN is caught instead by a mask of v ≠ v, or-ed up.
+    let m0 = f64x2.splat(0), m1 = f64x2.splat(0), nan = f64x2.splat(0);
+    let p = x;
+    const stop = x + (<usize>(n & ~3) << 3);
+    while (p < stop) {
+      const v0 = v128.load(p), v1 = v128.load(p, 16);
+      m0 = f64x2.pmax(m0, f64x2.abs(v0));
+      m1 = f64x2.pmax(m1, f64x2.abs(v1));
+      nan = v128.or(nan, v128.or(f64x2.ne(v0, v0), f64x2.ne(v1, v1)));
+      p += 32;
     }
-    for (; i + 2 <= n; i += 2) m0 = f64x2.max(m0, f64x2.abs(ldv(x, i)));
-    m0 = f64x2.max(m0, m1);
+    i = n & ~3;
+    for (; i + 2 <= n; i += 2) {
+      const v = ldv(x, i);
+      m0 = f64x2.pmax(m0, f64x2.abs(v));
+      nan = v128.or(nan, f64x2.ne(v, v));
+    }
+    if (v128.any_true(nan)) return NaN;
+    m0 = f64x2.pmax(m0, m1);
     m = max(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1));
   }
   for (; i < n; i++) m = max(m, abs(ld(x, i)));

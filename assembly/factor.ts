@@ -176,7 +176,8 @@ export function asymmetry(a: usize, n: i32): f64 {
   let m: f64 = 0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    let m0 = f64x2.splat(0), m1 = f64x2.splat(0);
+    // pmax (one maxpd) plus a NaN mask, as in blas amax: f64x2.max costs V8 ~8 instructions.
+    let m0 = f64x2.splat(0), m1 = f64x2.splat(0), nan = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
       const ri = row(a, n, i), rk = row(a, n, i + 1);
       m = max(m, abs(ld(ri, i + 1) - ld(rk, i)));
@@ -184,12 +185,19 @@ export function asymmetry(a: usize, n: i32): f64 {
       for (; j + 2 <= n; j += 2) {
         const u = f64x2.replace_lane(f64x2.splat(ld(ri, j)), 1, ld(rk, j));
         const v = f64x2.replace_lane(f64x2.splat(ld(ri, j + 1)), 1, ld(rk, j + 1));
-        m0 = f64x2.max(m0, f64x2.abs(f64x2.sub(u, ldv(row(a, n, j), i))));
-        m1 = f64x2.max(m1, f64x2.abs(f64x2.sub(v, ldv(row(a, n, j + 1), i))));
+        const du = f64x2.sub(u, ldv(row(a, n, j), i)), dv = f64x2.sub(v, ldv(row(a, n, j + 1), i));
+        m0 = f64x2.pmax(m0, f64x2.abs(du));
+        m1 = f64x2.pmax(m1, f64x2.abs(dv));
+        nan = v128.or(nan, v128.or(f64x2.ne(du, du), f64x2.ne(dv, dv)));
       }
-      if (j < n) m0 = f64x2.max(m0, f64x2.abs(f64x2.sub(f64x2.replace_lane(f64x2.splat(ld(ri, j)), 1, ld(rk, j)), ldv(row(a, n, j), i))));
+      if (j < n) {
+        const du = f64x2.sub(f64x2.replace_lane(f64x2.splat(ld(ri, j)), 1, ld(rk, j)), ldv(row(a, n, j), i));
+        m0 = f64x2.pmax(m0, f64x2.abs(du));
+        nan = v128.or(nan, f64x2.ne(du, du));
+      }
     }
-    m0 = f64x2.max(m0, m1);
+    if (v128.any_true(nan)) return NaN;
+    m0 = f64x2.pmax(m0, m1);
     m = max(m, max(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1)));
   }
   for (; i < n; i++) {

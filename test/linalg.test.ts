@@ -126,6 +126,27 @@ for (const name of BACKENDS) {
       expect(Array.from(solve([[4, 0], [0, 16]], [4, 16]))).toEqual([1, 1]);
     });
 
+    it('a NaN or ±∞ in any SIMD lane, unrolled block or tail of A is found and named (solve, eigSym)', async () => {
+      // solve and eigSym prove A finite from its max-norm, whose SIMD loop tracks NaN in a mask.
+      const { eigSym } = await import('../src/index.js');
+      for (const n of [1, 2, 3, 4, 5, 7, 8, 9]) {
+        for (let p = 0; p < n * n; p++) {
+          const i = Math.floor(p / n), j = p % n;
+          for (const bad of [NaN, Infinity, -Infinity]) {
+            // resident, so the entry is first seen by the kernels, not by matrix()'s validation
+            const M = matrix(Array.from({ length: n }, (_, r) => Array.from({ length: n }, (_, c) => (r === c ? n + 1 : 1 / (1 + r + c)))));
+            M.data[i * n + j] = bad;
+            expectCode(() => solve(M, new Float64Array(n).fill(1)), 'NOT_FINITE', new RegExp(`A\\[${i}\\]\\[${j}\\]`));
+            M.data[j * n + i] = bad; // symmetric, so eigSym's first complaint is finiteness
+            const first = Math.min(i, j), second = Math.max(i, j);
+            expectCode(() => eigSym(M), 'NOT_FINITE', new RegExp(`A\\[${first}\\]\\[${second}\\]`));
+            M.dispose();
+          }
+        }
+      }
+      expect(Array.from(solve([[4, 0], [0, 16]], [4, 16]))).toEqual([1, 1]); // and the next call is exact
+    });
+
     it('every input error carries its code and names the argument', () => {
       expectCode(() => dot([1, 2], [1, 2, 3]), 'DIMENSION_MISMATCH', /b has length 3; expected 2/);
       expectCode(() => dot([1, NaN], [1, 2]), 'NOT_FINITE', /a\[1\]/);
