@@ -534,6 +534,12 @@ describe('options, limits and hostile objectives', () => {
     const nanC = problem({ objective: quad2, constraints: [{ type: 'ineq', fn: (x) => (x[0]! > 0.2 ? NaN : 1 - x[0]! - x[1]!) }] });
     const s = minimize(nanC, [0, 0]);
     expect(s.converged).toBe(false);
+    // f fails only at the final KKT report, after the inner solve converged (found by fuzzing)
+    let calls = 0;
+    const late = problem({ objective: smooth(2, (x) => (calls++ >= 2 ? NaN : (x[0]! - 1) ** 2 + (x[1]! - 1) ** 2), (x, g) => { g[0] = 2 * (x[0]! - 1); g[1] = 2 * (x[1]! - 1); }), constraints: [] });
+    const t = minimize(late, [0, 0], { maxIterations: 1 });
+    expect(t.converged).toBe(false);
+    expect(t.status).toBe('diverged');
   });
   it('an objective unbounded below on the feasible set ends as diverged, with a message saying so', () => {
     const f = smooth(1, (x) => -(x[0]! ** 2), (x, g) => { g[0] = -2 * x[0]!; });

@@ -139,6 +139,18 @@ describe('finite differences and checkGradient', () => {
     for (let i = 0; i < 16; i++) expect(Math.abs(Hn.data[i]! - H[i]!)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(H[i]!)));
   });
 
+  it('a difference step past ±1.8e308 gives NaN for that component and never calls f with ∞ (found by fuzzing)', () => {
+    const seen: number[] = [];
+    const g = numericalGradient((x) => { seen.push(...x); return Math.sign(x[0]!) + x[1]!; }, [1.7976931348623157e308, 1]);
+    expect(Number.isNaN(g[0])).toBe(true);
+    expect(Math.abs(g[1]! - 1)).toBeLessThan(1e-8);
+    expect(seen.every(Number.isFinite)).toBe(true);
+    const q = quadratic({ H: [[2, 0], [0, 2]], g: [0, 0] }); // its value() refuses a non-finite x with NOT_FINITE
+    const r = checkGradient(q, [1.7976822490793367e308, 0]);
+    expect(r.ok).toBe(false);
+    q.dispose();
+  });
+
   it('checkGradient passes every catalog gradient and fails a wrong component', () => {
     for (const { name, make } of ALL) {
       const t = make();

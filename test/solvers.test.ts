@@ -216,6 +216,15 @@ describe('driver contracts', () => {
     expect(r.status).toBe('diverged');
   });
 
+  it('a method that ends on its own test with f = ±∞ reports diverged, not converged (found by fuzzing)', () => {
+    // −f = −∞ from the 7th call: every simplex value is −∞, so Nelder–Mead's spread test passes.
+    let calls = 0;
+    const f = objective({ dim: 4, f: (x) => (calls++ >= 6 ? Infinity : x.reduce((s, v) => s + (v - 1) ** 2, 0)) });
+    const r = maximize(f, [5e-324, -5e-324, 5e-324, -5e-324], { method: 'nelder-mead', maxIterations: 1 });
+    expect(r.converged).toBe(false);
+    expect(r.status).toBe('diverged');
+  });
+
   it('records history only when asked, one entry per iteration plus x0', () => {
     const t = testFunctions.rosenbrock();
     expect(minimize(t, t.start).history).toBeUndefined();

@@ -113,6 +113,11 @@ export class Run {
   result(out: Outcome, methodName: string): ConstrainedResult {
     const report = out.report ?? kktResiduals(this.ev, out.x, out.multipliers);
     const k = report.kkt;
+    // The final report re-evaluates f and the constraints: a NaN or ±∞ there (a user function
+    // that fails only now, found by fuzzing) turns 'converged' into 'diverged'.
+    if (out.status === 'converged' && !(Number.isFinite(report.fx) && out.x.every(Number.isFinite) && Number.isFinite(k.stationarity) && Number.isFinite(k.primalFeasibility))) {
+      out = { ...out, status: 'diverged' };
+    }
     const summary = `stationarity ${k.stationarity.toExponential(2)}, violation ${k.primalFeasibility.toExponential(2)}, `
       + `complementarity ${k.complementarity.toExponential(2)}`;
     const why: Record<ConstrainedStatus, string> = {

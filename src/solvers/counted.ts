@@ -43,12 +43,17 @@ export class Counted {
     for (let i = 0; i < this.n; i++) g[i] = a[i]!;
   }
 
+  // A trial point can overflow (x + αd with a huge α): f there is NaN to the solver, which then
+  // backtracks or reports 'diverged', and user code never sees a non-finite x (a quadratic
+  // objective would rightly refuse it with NOT_FINITE; found by fuzzing).
   value(x: Float64Array): number {
+    if (!allFinite(x)) return NaN;
     this.own.f++;
     return this.checkValue(this.objective.value(this.arg(x)));
   }
 
   gradient(x: Float64Array, g: Float64Array): void {
+    if (!allFinite(x)) { g.fill(NaN); return; }
     this.own.gradient++;
     this.checkGradient(this.objective.gradient(this.arg(x), g), g);
   }
@@ -56,6 +61,7 @@ export class Counted {
   /** f(x), with ∇f(x) written to g; one pass when the objective offers it. */
   valueAndGradient(x: Float64Array, g: Float64Array): number {
     const o = this.objective;
+    if (!allFinite(x)) { g.fill(NaN); return NaN; }
     if (o.valueAndGradient) {
       this.own.f++;
       this.own.gradient++;
@@ -68,6 +74,7 @@ export class Counted {
 
   /** ∇²f(x) as row-major data (a fresh array the caller may overwrite). */
   hessian(x: Float64Array): Float64Array {
+    if (!allFinite(x)) return new Float64Array(this.n * this.n).fill(NaN);
     this.own.hessian++;
     const H = this.objective.hessian(this.arg(x));
     const n = this.n;

@@ -5,7 +5,7 @@ import type { Objective } from '../objective/types.js';
 import { Counted, type Evaluations, allFinite, normInf } from './counted.js';
 import { isMinimum } from './minimum.js';
 import type { ResolvedOptions } from './options.js';
-import { GROWTH_ITERATIONS, type Reason, type Status, UNBOUNDED_F, describeStop } from './status.js';
+import { GROWTH_ITERATIONS, REASONS, type Reason, type Status, UNBOUNDED_F, describeStop } from './status.js';
 import { workF64 } from '../runtime/workArrays.js';
 
 /** What every method's state exposes to the driver: the current iterate and f (and ∇f) there. */
@@ -102,6 +102,9 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
     history.gradientNorm.push(gnorm);
   };
   const finish = (reason: Reason): MinimizeResult => {
+    // A method may end on its own test (Nelder–Mead's simplex) before the driver's finiteness
+    // check runs: a non-finite f or x is never reported as converged (fuzzing found f = −∞ there).
+    if (REASONS[reason].status === 'converged' && (!Number.isFinite(s.fx) || !allFinite(s.x))) reason = 'notFinite';
     if (!s.g && Number.isFinite(s.fx) && allFinite(s.x)) {
       // Gradient-free methods report ‖∇f‖∞ at the answer too (one gradient evaluation).
       const g = workF64(n);
