@@ -1,5 +1,6 @@
 // One constrained solve's bookkeeping: the inner-iteration budget, the callback, the history, the
 // per-outer-iteration record, and the final result with its KKT residuals and status message.
+import { allFinite } from '../linalg/matrix.js';
 import { REASONS } from '../solvers/status.js';
 import type { Composite } from './composite.js';
 import { Evaluator } from './evaluator.js';
@@ -115,7 +116,7 @@ export class Run {
     const k = report.kkt;
     // The final report re-evaluates f and the constraints: a NaN or ±∞ there (a user function
     // that fails only now, found by fuzzing) turns 'converged' into 'diverged'.
-    if (out.status === 'converged' && !(Number.isFinite(report.fx) && out.x.every(Number.isFinite) && Number.isFinite(k.stationarity) && Number.isFinite(k.primalFeasibility))) {
+    if (out.status === 'converged' && !(Number.isFinite(report.fx) && allFinite(out.x) && Number.isFinite(k.stationarity) && Number.isFinite(k.primalFeasibility))) {
       out = { ...out, status: 'diverged' };
     }
     const summary = `stationarity ${k.stationarity.toExponential(2)}, violation ${k.primalFeasibility.toExponential(2)}, `

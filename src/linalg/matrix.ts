@@ -107,6 +107,13 @@ export function notFinite(name: string, index: number, value: unknown, cols?: nu
   throw new OptimaError('NOT_FINITE', `${where} must be a finite number; got ${describeValue(value)}`);
 }
 
+/** true when every entry of v is finite (x − x is 0 only for finite x); the JS-array twin of requireFinite. */
+export function allFinite(v: ArrayLike<number>): boolean {
+  let acc = 0;
+  for (let i = 0; i < v.length; i++) acc += v[i]! - v[i]!;
+  return acc === 0;
+}
+
 /** Checks n doubles at ptr and throws NOT_FINITE for the first bad one. */
 export function requireFinite(ptr: number, n: number, name: string, cols?: number): void {
   const i = rt.k.firstNonFinite(ptr, n);

@@ -2,7 +2,7 @@
 // check_grad, with Nocedal & Wright §8.1 step choices). User functions always receive a fresh
 // copy of the point, so a function that writes to its argument cannot corrupt the differences.
 import { OptimaError } from '../errors.js';
-import type { Matrix } from '../linalg/matrix.js';
+import { type Matrix, allFinite } from '../linalg/matrix.js';
 import { type Objective, plainMatrix } from './types.js';
 
 const EPS = Number.EPSILON;
@@ -29,15 +29,12 @@ export function toPoint(x: unknown, name: string, dim?: number): Float64Array {
   return out;
 }
 
-/** A difference step that leaves the finite range (x near ±1.8e308) has no finite f: NaN, and f is not called. */
-function finitePoint(x: Float64Array): boolean {
-  for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i]!)) return false;
-  return true;
-}
-
-/** Calls f on a copy of x and insists on a number back; NaN without calling f if x overflowed. */
+/**
+ * Calls f on a copy of x and insists on a number back. A difference step that left the finite
+ * range (x near ±1.8e308) has no finite f: NaN, and f is not called.
+ */
 export function callF(f: (x: Float64Array) => number, x: Float64Array, copy = true): number {
-  if (!finitePoint(x)) return NaN;
+  if (!allFinite(x)) return NaN;
   const v = f(copy ? x.slice() : x);
   if (typeof v !== 'number') throw new OptimaError('INVALID_OBJECTIVE', `f must return a number; got ${typeof v}`);
   return v;
@@ -131,9 +128,9 @@ export function hessianFromGradient(
     const xj = x[j]!;
     const h = exactStep(xj, STEP_FIRST);
     w[j] = xj + h;
-    if (finitePoint(w)) grad(w.slice(), gp); else gp.fill(NaN);
+    if (allFinite(w)) grad(w.slice(), gp); else gp.fill(NaN);
     w[j] = xj - h;
-    if (finitePoint(w)) grad(w.slice(), gm); else gm.fill(NaN);
+    if (allFinite(w)) grad(w.slice(), gm); else gm.fill(NaN);
     w[j] = xj;
     for (let i = 0; i < n; i++) H[i * n + j] = (gp[i]! - gm[i]!) / (2 * h);
   }

@@ -87,11 +87,16 @@ export function setBackend(name: BackendName): Promise<BackendName> {
  * wasm2js memory never detaches its old buffer on growth, so the js backend always asks.
  */
 export function heap(): Float64Array {
-  const h = rt.f64;
-  if (h.length !== 0 && rt.backend !== 'js') return h;
-  const buf = rt.k.memory.buffer;
-  if (h.buffer !== buf) rt.f64 = new Float64Array(buf);
-  return rt.f64;
+  return heapOf(rt);
+}
+
+/** heap() of a given instance (a solve keeps using the memory it allocated in, whatever setBackend did since). */
+export function heapOf(r: Runtime): Float64Array {
+  const h = r.f64;
+  if (h.length !== 0 && r.backend !== 'js') return h;
+  const buf = r.k.memory.buffer;
+  if (h.buffer !== buf) r.f64 = new Float64Array(buf);
+  return r.f64;
 }
 
 /** The current linear memory's ArrayBuffer (cheap: see heap()). */

@@ -20,10 +20,3 @@ export function workF64(n: number): Float64Array {
   used += bytes;
   return view;
 }
-
-/** A work copy of x (see workF64). */
-export function workCopy(x: ArrayLike<number>): Float64Array {
-  const out = workF64(x.length);
-  for (let i = 0; i < out.length; i++) out[i] = x[i]!;
-  return out;
-}

@@ -2,6 +2,7 @@
 // scipy _wrap_scalar_function): counts calls, hands user code a copy of x (never a solver
 // buffer), insists on a number from f and a gradient of the right length.
 import { OptimaError } from '../errors.js';
+import { allFinite } from '../linalg/matrix.js';
 import { type Objective, isTrusted } from '../objective/types.js';
 
 export interface Evaluations {
@@ -47,29 +48,37 @@ export class Counted {
   // backtracks or reports 'diverged', and user code never sees a non-finite x (a quadratic
   // objective would rightly refuse it with NOT_FINITE; found by fuzzing).
   value(x: Float64Array): number {
-    if (!allFinite(x)) return NaN;
-    this.own.f++;
-    return this.checkValue(this.objective.value(this.arg(x)));
+    return allFinite(x) ? this.callValue(x) : NaN;
   }
 
   gradient(x: Float64Array, g: Float64Array): void {
-    if (!allFinite(x)) { g.fill(NaN); return; }
-    this.own.gradient++;
-    this.checkGradient(this.objective.gradient(this.arg(x), g), g);
+    if (allFinite(x)) this.callGradient(x, g);
+    else g.fill(NaN);
   }
 
   /** f(x), with ∇f(x) written to g; one pass when the objective offers it. */
   valueAndGradient(x: Float64Array, g: Float64Array): number {
-    const o = this.objective;
     if (!allFinite(x)) { g.fill(NaN); return NaN; }
+    const o = this.objective;
     if (o.valueAndGradient) {
       this.own.f++;
       this.own.gradient++;
       return this.checkValue(o.valueAndGradient(this.arg(x), g));
     }
-    const v = this.value(x);
-    this.gradient(x, g);
+    const v = this.callValue(x);
+    this.callGradient(x, g);
     return v;
+  }
+
+  /** The user's f at a finite x, counted and checked. */
+  private callValue(x: Float64Array): number {
+    this.own.f++;
+    return this.checkValue(this.objective.value(this.arg(x)));
+  }
+
+  private callGradient(x: Float64Array, g: Float64Array): void {
+    this.own.gradient++;
+    this.checkGradient(this.objective.gradient(this.arg(x), g), g);
   }
 
   /** ∇²f(x) as row-major data (a fresh array the caller may overwrite). */
@@ -103,8 +112,3 @@ export function normInf(v: Float64Array): number {
   return m;
 }
 
-export function allFinite(v: Float64Array): boolean {
-  let acc = 0;
-  for (let i = 0; i < v.length; i++) acc += v[i]! - v[i]!;
-  return acc === 0;
-}

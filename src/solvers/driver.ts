@@ -2,7 +2,8 @@
 // only init and step; the driver owns counting, stopping tests, callback, abort, history and the
 // result, so adding a method never touches this file.
 import type { Objective } from '../objective/types.js';
-import { Counted, type Evaluations, allFinite, normInf } from './counted.js';
+import { allFinite } from '../linalg/matrix.js';
+import { Counted, type Evaluations, normInf } from './counted.js';
 import { isMinimum } from './minimum.js';
 import type { ResolvedOptions } from './options.js';
 import { GROWTH_ITERATIONS, REASONS, type Reason, type Status, UNBOUNDED_F, describeStop } from './status.js';
@@ -104,8 +105,9 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
   const finish = (reason: Reason): MinimizeResult => {
     // A method may end on its own test (Nelder–Mead's simplex) before the driver's finiteness
     // check runs: a non-finite f or x is never reported as converged (fuzzing found f = −∞ there).
-    if (REASONS[reason].status === 'converged' && (!Number.isFinite(s.fx) || !allFinite(s.x))) reason = 'notFinite';
-    if (!s.g && Number.isFinite(s.fx) && allFinite(s.x)) {
+    const finite = Number.isFinite(s.fx) && allFinite(s.x);
+    if (REASONS[reason].status === 'converged' && !finite) reason = 'notFinite';
+    if (!s.g && finite) {
       // Gradient-free methods report ‖∇f‖∞ at the answer too (one gradient evaluation).
       const g = workF64(n);
       p.gradient(s.x, g);

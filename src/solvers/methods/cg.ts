@@ -17,7 +17,8 @@ export const cg: Method<CgState> = {
   name: 'cg',
   init(ctx, x0) {
     const s = initSmooth(ctx, x0);
-    const d = Float64Array.from(s.g, (v) => -v);
+    const d = workF64(ctx.n);
+    for (let i = 0; i < ctx.n; i++) d[i] = -s.g[i]!;
     return { x: s.x, fx: s.fx, g: s.g, xNew: s.xNew, gNew: s.gNew, wolfe: s.wolfe, d, gPrev: workF64(ctx.n), sinceRestart: 0, lastAlpha: 0, lastSlope: 0 };
   },
   step(ctx, s) {

@@ -4,7 +4,7 @@
 // memory is dropped and steepest descent tried once before the run is declared stalled.
 // For n ≥ 16 the pairs live in WebAssembly memory and the recursion runs as SIMD dot/axpy
 // (assembly/lbfgs.ts): with a cheap f it is most of an iteration's work.
-import { type Runtime, rt } from '../../runtime/runtime.js';
+import { type Runtime, heapOf, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
@@ -27,15 +27,6 @@ interface LbfgsState extends SmoothState {
   gamma: number;
 }
 
-/** The f64 view of the memory the pairs were allocated in (the solve's own runtime, whatever setBackend did since). */
-function heapOf(r: Runtime): Float64Array {
-  // Skip the costly memory.buffer getter while the cached view is attached (see runtime heap()).
-  const h = r.f64;
-  if (h.length !== 0 && r.backend !== 'js') return h;
-  const buf = r.k.memory.buffer;
-  if (h.buffer !== buf) r.f64 = new Float64Array(buf);
-  return r.f64;
-}
 
 /** d ← −H∇f by the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
