@@ -2,9 +2,9 @@
 // differences standing in for missing derivatives (API.md). Every call of user code is counted,
 // so solvers can report honest evaluation counts when the gradient is 2n calls of f.
 import { OptimaError } from '../errors.js';
-import { type Matrix, type MatrixLike } from '../linalg/matrix.js';
+import { type Matrix, type MatrixLike, copyInto, fillWith } from '../linalg/matrix.js';
 import { centralGradient, hessianFromGradient, numericalHessian } from './finiteDifferences.js';
-import { type Objective, markTrusted, plainMatrix } from './types.js';
+import { type Objective, markTrustedClass, plainMatrix } from './types.js';
 
 export interface ObjectiveSpec {
   dim: number;
@@ -32,10 +32,9 @@ class UserObjective implements Objective {
     this.gArg = new Float64Array(spec.dim);
     this.countedF = (x) => {
       this.calls.f++;
-      this.fArg.set(x);
+      copyInto(this.fArg, x);
       return spec.f(this.fArg);
     };
-    markTrusted(this);
   }
 
   private check(x: Float64Array): void {
@@ -56,8 +55,8 @@ class UserObjective implements Objective {
     const user = this.spec.gradient;
     if (!user) return centralGradient(this.countedF, x, g, true);
     this.calls.gradient++;
-    g.fill(NaN); // an entry the user forgets to write stays NaN and is caught, never silently stale
-    this.gArg.set(x);
+    fillWith(g, NaN); // an entry the user forgets to write stays NaN and is caught, never silently stale
+    copyInto(this.gArg, x);
     user(this.gArg, g);
     return g;
   }
@@ -81,6 +80,7 @@ class UserObjective implements Objective {
     return numericalHessian(this.countedF, x);
   }
 }
+markTrustedClass(UserObjective);
 
 function checkNumber(v: unknown): number {
   if (typeof v !== 'number') throw new OptimaError('INVALID_OBJECTIVE', `f must return a number; got ${typeof v}`);

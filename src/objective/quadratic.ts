@@ -4,7 +4,7 @@
 import { OptimaError } from '../errors.js';
 import { rt, scratch } from '../runtime/runtime.js';
 import { type Matrix, type MatrixLike, type VectorLike, SLOT, Vector, WasmMatrix, deliver, locateOut, outPtr, stageMatrix, stageVector, vector, vectorLength } from '../linalg/matrix.js';
-import { type Objective, markTrusted, plainMatrix } from './types.js';
+import { type Objective, markTrustedClass, plainMatrix } from './types.js';
 
 const X_SLOT = SLOT.OBJ;
 const Y_SLOT = SLOT.OBJ + 1;
@@ -25,7 +25,6 @@ export class QuadraticObjective implements Objective {
     this.Hm = H;
     this.gv = g;
     this.c = c;
-    markTrusted(this);
   }
 
   /** H (n×n, row-major): a live view of the resident copy. Do not write to it. */
@@ -125,6 +124,7 @@ export class QuadraticObjective implements Objective {
     this.gv.dispose();
   }
 }
+markTrustedClass(QuadraticObjective);
 
 /**
  * quadratic({H, g, c}): f(x) = ½xᵀHx + gᵀx + c, ∇f = Hx + g, ∇²f = H (API.md).

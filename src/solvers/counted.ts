@@ -2,7 +2,7 @@
 // scipy _wrap_scalar_function): counts calls, hands user code a copy of x (never a solver
 // buffer), insists on a number from f and a gradient of the right length.
 import { OptimaError } from '../errors.js';
-import { allFinite } from '../linalg/matrix.js';
+import { allFinite, fillWith } from '../linalg/matrix.js';
 import { type Objective, isTrusted } from '../objective/types.js';
 
 export interface Evaluations {
@@ -53,12 +53,12 @@ export class Counted {
 
   gradient(x: Float64Array, g: Float64Array): void {
     if (allFinite(x)) this.callGradient(x, g);
-    else g.fill(NaN);
+    else fillWith(g, NaN);
   }
 
   /** f(x), with ∇f(x) written to g; one pass when the objective offers it. */
   valueAndGradient(x: Float64Array, g: Float64Array): number {
-    if (!allFinite(x)) { g.fill(NaN); return NaN; }
+    if (!allFinite(x)) { fillWith(g, NaN); return NaN; }
     const o = this.objective;
     if (o.valueAndGradient) {
       this.own.f++;

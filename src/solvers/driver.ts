@@ -2,7 +2,7 @@
 // only init and step; the driver owns counting, stopping tests, callback, abort, history and the
 // result, so adding a method never touches this file.
 import type { Objective } from '../objective/types.js';
-import { allFinite } from '../linalg/matrix.js';
+import { allFinite, copyInto } from '../linalg/matrix.js';
 import { Counted, type Evaluations, normInf } from './counted.js';
 import { isMinimum } from './minimum.js';
 import type { ResolvedOptions } from './options.js';
@@ -124,7 +124,7 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
   const xPrev = workF64(n);
   while (iterations < o.maxIterations) {
     if (o.signal?.aborted) return finish('signal');
-    xPrev.set(s.x);
+    copyInto(xPrev, s.x);
     const fPrev = s.fx;
     const stop = method.step(ctx, s);
     iterations++;

@@ -2,6 +2,7 @@
 // Optimization, 2nd ed., §3.1 and §3.5). Both write the accepted point into xNew and its
 // gradient into gNew, and return its f. A NaN or infinite f at a trial point counts as "too far".
 import type { Counted } from './counted.js';
+import { copyInto } from '../linalg/matrix.js';
 import { workF64 } from '../runtime/workArrays.js';
 
 export interface LineSearchResult {
@@ -139,14 +140,14 @@ export class WolfeSearch {
     this.df = df;
     if (df === df && this.sufficient(alpha, f, df) && f < this.fBest) {
       this.fBest = f; this.aBest = alpha;
-      this.xBest.set(xNew); this.gBest.set(gNew);
+      copyInto(this.xBest, xNew); copyInto(this.gBest, gNew);
     }
     return f;
   }
 
   private finish(): LineSearchResult {
     if (this.fBest === Infinity) return { alpha: 0, fx: this.fx, ok: false };
-    this.xNew.set(this.xBest); this.gNew.set(this.gBest);
+    copyInto(this.xNew, this.xBest); copyInto(this.gNew, this.gBest);
     return { alpha: this.aBest, fx: this.fBest, ok: true };
   }
 

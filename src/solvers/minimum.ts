@@ -19,28 +19,29 @@ const AXES_UP_TO = 16;
 
 export function isMinimum(p: Counted, x: Float64Array, fx: number, g: Float64Array): boolean {
   const n = x.length;
-  let xmax = 1;
-  for (let i = 0; i < n; i++) xmax = Math.max(xmax, Math.abs(x[i]!));
+  let xmax = 1, gn = 0;
+  for (let i = 0; i < n; i++) {
+    xmax = Math.max(xmax, Math.abs(x[i]!));
+    gn += g[i]! * g[i]!;
+  }
+  gn = Math.sqrt(gn);
   const h = Math.pow(EPS, 0.25) * xmax;
   const noise = 64 * EPS * Math.max(1, Math.abs(fx));
   const w = workF64(n);
-  /** true when f drops below its first-order model on either side of x along dir. */
-  const bendsDown = (dir: (i: number) => number): boolean => {
-    let slope = 0;
-    for (let i = 0; i < n; i++) slope += g[i]! * dir(i);
-    for (const sign of [1, -1]) {
-      for (let i = 0; i < n; i++) w[i] = x[i]! + sign * h * dir(i);
-      const r = p.value(w) - fx - sign * h * slope;
-      if (r < -noise) return true;
+  // Steepest descent first (when ∇f ≠ 0), then the axes: direction k = −1 is −∇f/‖∇f‖₂, k ≥ 0 is e_k.
+  const first = gn > 0 && Number.isFinite(gn) ? -1 : 0;
+  const last = n <= AXES_UP_TO ? n - 1 : -1;
+  for (let k = first; k <= last; k++) {
+    // slope ∇fᵀp, then f at x ± hp against its first-order model
+    const slope = k < 0 ? -gn : g[k]!;
+    for (let sign = 1; sign >= -1; sign -= 2) {
+      if (k < 0) for (let i = 0; i < n; i++) w[i] = x[i]! - sign * h * (g[i]! / gn);
+      else {
+        for (let i = 0; i < n; i++) w[i] = x[i]!;
+        w[k] = x[k]! + sign * h;
+      }
+      if (p.value(w) - fx - sign * h * slope < -noise) return false;
     }
-    return false;
-  };
-  let gn = 0;
-  for (let i = 0; i < n; i++) gn += g[i]! * g[i]!;
-  gn = Math.sqrt(gn);
-  if (gn > 0 && Number.isFinite(gn) && bendsDown((i) => -g[i]! / gn)) return false;
-  if (n <= AXES_UP_TO) {
-    for (let j = 0; j < n; j++) if (bendsDown((i) => (i === j ? 1 : 0))) return false;
   }
   return true;
 }
