@@ -85,6 +85,9 @@ function applyRotations(z: usize, n: i32, rot: usize, count: i32): void {
  * negligible when |eᵢ| ≤ ε·max_{j≤l}(|d_j| + |e_j|) or |eᵢ| < 2e-292 (normwise backward stable). Returns 0, or
  * l + 1 when more than maxIter QL sweeps in total were needed (d is then incomplete).
  */
+/** QL sweeps the last tql() call made (callers that share one budget between calls subtract it). */
+export let tqlSweeps: i32 = 0;
+
 export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: i32, rot: usize, rotCap: i32): i32 {
   let f: f64 = 0, tst1: f64 = 0;
   let iters = 0;
@@ -98,7 +101,7 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
     }
     if (m > l) {
       do {
-        if (++iters > maxIter) { if (wantZ) applyRotations(z, n, rot, pending); return l + 1; }
+        if (++iters > maxIter) { if (wantZ) applyRotations(z, n, rot, pending); tqlSweeps = iters; return l + 1; }
         // shift: the eigenvalue of the leading 2×2 nearer d[l]; p + r never cancels
         let g = ld(d, l);
         const el = ld(e, l);
@@ -148,6 +151,7 @@ export function tql(d: usize, e: usize, n: i32, z: usize, wantZ: bool, maxIter: 
     st(e, l, 0);
   }
   if (wantZ) applyRotations(z, n, rot, pending);
+  tqlSweeps = iters;
   return 0;
 }
 
