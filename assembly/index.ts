@@ -4,5 +4,5 @@ export { dot, axpy, scal, amax, nrm2, firstNonFinite, copy, fill, gemv, matvecCh
 export { cholesky, choleskySolve, lu, luSolve, asymmetry } from './factor';
 export { gridKnown } from './grid';
 export { quadraticLoop } from './loops';
-export { eig2x2Batch, eig2x2, eigSymmetric } from './eigen';
+export { eig2x2Batch, eig2x2, eigSymmetric, eigDivideWork } from './eigen';
 export { lbfgsTwoLoop } from './lbfgs';

@@ -4,7 +4,7 @@ import {
 } from '../src/index.js';
 import { EPS, randomArray, rng } from './helpers/reference.js';
 import {
-  accuracyRatios, eig2x2Reference, frobeniusNorm, randomOrthogonal, randomSymmetric, toeplitz, withSpectrum,
+  accuracyRatios, eig2x2Reference, frobeniusNorm, gluedWilkinson, randomOrthogonal, randomSymmetric, toeplitz, tridiagonal, withSpectrum,
 } from './helpers/eigen.js';
 import { expectCode } from './helpers/errors.js';
 
@@ -189,6 +189,36 @@ for (const name of BACKENDS) {
       }
     });
 
+    // With vectors from n = 32 on, eigSym runs divide and conquer (src/linalg/eigen.ts): these
+    // spectra make its deflation (tiny components of z, nearly equal poles) and secular
+    // equation (poles closer than ε·‖T‖) do the hard cases, at leaf sizes and merge seams.
+    it('divide and conquer: Wilkinson W⁺, glued Wilkinson, I + uuᵀ, splits and seams', () => {
+      const r = rng(41);
+      // W⁺₂₁ … W⁺₁₀₁: eigenvalue pairs equal to 1e-15 and beyond
+      for (const m of [10, 25, 50]) checkDecomposition(gluedWilkinson(m, 1, 0), 2 * m + 1);
+      // glued W⁺₂₁: clusters of 7 nearly equal eigenvalues, glue 1e-14 (below ε·‖T‖) and 1e-9
+      for (const glue of [1e-14, 1e-9]) checkDecomposition(gluedWilkinson(10, 7, glue), 147);
+      // I + uuᵀ: 1 with multiplicity n − 1 (deflates all but one root) and 1 + ‖u‖²
+      for (const n of [40, 150]) {
+        const u = Array.from({ length: n }, () => 2 * r() - 1);
+        const a = new Float64Array(n * n);
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = (i === j ? 1 : 0) + u[i]! * u[j]!;
+        const uu = u.reduce((s, x) => s + x * x, 0);
+        const want = Array.from({ length: n }, (_, i) => (i === n - 1 ? 1 + uu : 1));
+        for (const got of checkDecomposition(a, n)) expectValues(got, want, n, frobeniusNorm(a), 8);
+      }
+      // tridiagonal with exact zeros in e (the problem splits) next to tiny and ordinary couplings
+      for (const n of [33, 64, 97]) {
+        const d = Array.from({ length: n }, () => 2 * r() - 1);
+        const e = Array.from({ length: n - 1 }, (_, i) => (i % 13 === 5 ? 0 : i % 13 === 9 ? 1e-300 : 2 * r() - 1));
+        checkDecomposition(tridiagonal(d, e), n);
+      }
+      // orders at leaf and merge boundaries, and a Toeplitz spectrum well past several merges
+      for (const n of [31, 32, 47, 48, 63, 65, 129]) checkDecomposition(randomSymmetric(n, r), n);
+      const { a, values } = toeplitz(257);
+      for (const got of checkDecomposition(a, 257)) expectValues(got, values, 257, frobeniusNorm(a));
+    });
+
     it('n = 2 uses the closed form: exact saddle [[2,0],[0,−2]] and orthonormal rotations', () => {
       expect(Array.from(eigSym([[2, 0], [0, -2]]).values)).toEqual([-2, 2]);
       expect(Array.from(eigSym([[-2, 0], [0, 2]]).values)).toEqual([-2, 2]);
@@ -251,6 +281,11 @@ for (const name of BACKENDS) {
       expectCode(() => eigSym(sym(30, hard), { maxSweeps: 3 }), 'NOT_CONVERGED', /3 sweeps/);
       // a failed call leaves nothing behind: the next one is right
       checkDecomposition(hard, 30);
+      // divide and conquer (vectors, n ≥ 20): its four QL leaves share one budget. This matrix needs
+      // 139 sweeps in all, about 35 per leaf, so 70 would pass as a per-leaf cap but not in total.
+      const hard64 = randomSymmetric(64, rng(4));
+      expectCode(() => eigSym(sym(64, hard64), { vectors: true, maxSweeps: 70 }), 'NOT_CONVERGED', /70 sweeps/);
+      checkDecomposition(hard64, 64);
     });
 
     it('repeated calls do not grow WebAssembly memory after warm-up', () => {

@@ -1,6 +1,8 @@
 // Symmetric eigen-solvers: validation, scaling and workspace in TypeScript; every flop in the
-// kernels of assembly/eigen.ts (closed form for 2×2, Householder tridiagonalization + implicit QL
-// with Wilkinson shifts for n ≥ 3, as LAPACK dsyev).
+// kernels of assembly/eigen.ts (closed form for 2×2; for n ≥ 3 Householder tridiagonalization,
+// then root-free QL for values (LAPACK dsterf), and for vectors implicit QL with Wilkinson shifts
+// (dsteqr) on small n or divide and conquer with a blocked back-transformation (dstedc + dormtr,
+// as dsyevd) from n = 20 (32 on the scalar builds), where it measured faster).
 import { OptimaError } from '../errors.js';
 import { heap, rt, scratch } from '../runtime/runtime.js';
 import { type Matrix, type MatrixLike, type VectorLike, SLOT, deliver, locateOut, requireFinite, stageMatrix, stageVector, vectorLength } from './matrix.js';
@@ -30,7 +32,7 @@ export interface EigSymResult {
 export interface EigSymOptions {
   /** Also compute the eigenvectors (default false). */
   vectors?: boolean;
-  /** Cap on QL sweeps in total (default 30·n, as LAPACK dsteqr); past it, NOT_CONVERGED. */
+  /** Cap on QL sweeps in total (default 30·n, as LAPACK dsteqr; divide and conquer's leaves share it); past it, NOT_CONVERGED. */
   maxSweeps?: number;
 }
 
@@ -87,9 +89,10 @@ function identity(n: number): Matrix {
 /**
  * Eigenvalues (ascending) and, with `{ vectors: true }`, orthonormal eigenvectors of a symmetric
  * matrix: A = V·diag(values)·Vᵀ. n = 2 uses the closed form of LAPACK dlaev2; n ≥ 3 reduces A to
- * tridiagonal form with Householder reflections and runs implicit QL with Wilkinson shifts
- * (dsytrd + dsteqr, or the root-free dsterf when only values are wanted; Golub & Van Loan,
- * Matrix Computations, §8.3), after scaling A by a power of
+ * tridiagonal form with Householder reflections (dsytrd) and then finds the values by root-free
+ * QL (dsterf) or, with vectors, by implicit QL with Wilkinson shifts (dsteqr; Golub & Van Loan,
+ * Matrix Computations, §8.3) for small n and Cuppen's divide and conquer with Gu–Eisenstat
+ * vectors (dstedc, as LAPACK dsyevd) from n = 20, after scaling A by a power of
  * two so that max|aᵢⱼ| ≈ 1 (no overflow or underflow for entries anywhere in the f64 range).
  * Accuracy is LAPACK's: ‖AV − VΛ‖ and ‖VᵀV − I‖ are small multiples of n·ε·‖A‖ and n·ε.
  *
@@ -99,8 +102,9 @@ function identity(n: number): Matrix {
  *
  * Throws DIMENSION_MISMATCH (not square), NOT_FINITE (naming the entry), NOT_SYMMETRIC (naming
  * the worst pair; tolerance SYMMETRY_TOLERANCE·max|A|), INVALID_OPTION, and NOT_CONVERGED if the
- * QL iteration needs more than `maxSweeps` (default 30·n) sweeps: a guard against hangs, not seen
- * in practice. For n ≤ 2 (closed form) there is no iteration and maxSweeps is ignored.
+ * QL iteration needs more than `maxSweeps` (default 30·n) sweeps in total (divide and conquer's QL
+ * leaves share that budget; its secular-equation roots are capped at 40 iterations each): a guard
+ * against hangs, not seen in practice. For n ≤ 2 (closed form) there is no iteration and maxSweeps is ignored.
  *
  * @example eigSym([[2, 0], [0, -2]]).values // Float64Array [-2, 2]
  */
@@ -144,10 +148,16 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   }
   // d, e, work (3n), then room for ROTATIONS_PER_ROW·n recorded QL rotations (3 doubles each)
   const rotCap = ROTATIONS_PER_ROW * n;
-  const small = scratch(SLOT.EIG + 2, 5 * n + (vectors ? 3 * rotCap : 0));
+  // and, for divide and conquer (vectors, larger n), its workspace
+  const dcSize = k.eigDivideWork(n, vectors ? 1 : 0);
+  const small = scratch(SLOT.EIG + 2, 5 * n + (vectors ? 3 * rotCap : 0) + dcSize);
   const z = vectors ? scratch(SLOT.EIG + 1, nn) : 0;
   const d = small, off = small + 8 * n, work = small + 16 * n, rot = small + 40 * n;
-  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps, rot, rotCap);
+  const dc = rot + 24 * rotCap;
+  const info = k.eigSymmetric(w, n, d, off, work, z, vectors ? 1 : 0, maxSweeps, rot, rotCap, dc);
+  if (info < 0) {
+    throw new OptimaError('NOT_CONVERGED', 'eigSym: a root of the secular equation (divide and conquer) did not converge within its iteration cap');
+  }
   if (info !== 0) {
     throw new OptimaError('NOT_CONVERGED', `eigSym: the QL iteration did not converge within ${maxSweeps} sweeps (eigenvalue ${info - 1})`);
   }

@@ -24,7 +24,8 @@ export interface Kernels {
   gridKnown(kind: number, x0: number, dx: number, ytop: number, dy: number, nx: number, ny: number, out: number): number;
   eig2x2Batch(a: number, b: number, c: number, lo: number, hi: number, n: number): number;
   eig2x2(a: number, b: number, c: number, out: number): void;
-  eigSymmetric(a: number, n: number, d: number, e: number, work: number, z: number, wantVectors: number, maxIter: number, rot: number, rotCap: number): number;
+  eigSymmetric(a: number, n: number, d: number, e: number, work: number, z: number, wantVectors: number, maxIter: number, rot: number, rotCap: number, dc: number): number;
+  eigDivideWork(n: number, wantVectors: number): number;
   lbfgsTwoLoop(n: number, m: number, count: number, head: number, S: number, Y: number, rho: number, alpha: number, gamma: number, q: number): void;
   quadraticLoop(
     method: number, n: number, h: number, g: number, c: number, x: number, grad: number, f0: number, ws: number,

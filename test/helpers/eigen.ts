@@ -86,6 +86,35 @@ export function toeplitz(n: number): { a: Float64Array; values: Float64Array } {
   return { a, values };
 }
 
+/** A dense row-major copy of the symmetric tridiagonal (d, e). */
+export function tridiagonal(d: ArrayLike<number>, e: ArrayLike<number>): Float64Array {
+  const n = d.length;
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    a[i * n + i] = d[i]!;
+    if (i + 1 < n) a[i * n + i + 1] = a[(i + 1) * n + i] = e[i]!;
+  }
+  return a;
+}
+
+/**
+ * Wilkinson's W⁺ of order 2m+1 (d = |m − i|, e = 1): its eigenvalues come in pairs that agree to
+ * many digits, the classic test of deflation in divide and conquer. `copies` of it glued by
+ * off-diagonals `glue` (LAPACK's glued Wilkinson matrices) cluster each pair `copies` times over.
+ */
+export function gluedWilkinson(m: number, copies: number, glue: number): Float64Array {
+  const b = 2 * m + 1, n = b * copies;
+  const d = new Float64Array(n), e = new Float64Array(n - 1);
+  for (let c = 0; c < copies; c++) {
+    for (let i = 0; i < b; i++) {
+      d[c * b + i] = Math.abs(m - i);
+      if (i + 1 < b) e[c * b + i] = 1;
+    }
+    if (c + 1 < copies) e[c * b + b - 1] = glue;
+  }
+  return tridiagonal(d, e);
+}
+
 // 64-digit decimal arithmetic (mathjs' BigNumber, i.e. decimal.js) for the 2×2 reference.
 const big = create(all!, { precision: 64 });
 type Big = BigNumber;
