@@ -228,7 +228,7 @@ async function timeWithBenny(name: string, run: () => unknown, quick: boolean, s
 /** Runs bench/native.py for the given workload specs with single-threaded OpenBLAS. */
 export function runNative(python: string, script: string, specs: string[], quick: boolean): Promise<{
   info: NativeInfo;
-  results: Record<string, { opsPerSec: number; spread: number; repeats: number }>;
+  results: Record<string, { opsPerSec: number; spread: number; repeats: number; impl?: string }>;
 }> {
   const env: Record<string, string | undefined> = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
   delete env.OPENBLAS_CORETYPE;
@@ -249,7 +249,7 @@ export function runNative(python: string, script: string, specs: string[], quick
     child.on('error', (e: Error) => fail(`${python} could not be started: ${e.message}`));
     child.on('close', (code: number | null) => {
       try {
-        const j = JSON.parse(out) as { python: string; numpy?: string; error?: string; errors: Record<string, string>; results: Record<string, { opsPerSec: number; spread: number; repeats: number }> };
+        const j = JSON.parse(out) as { python: string; numpy?: string; error?: string; errors: Record<string, string>; results: Record<string, { opsPerSec: number; spread: number; repeats: number; impl?: string }> };
         if (j.error) return fail(j.error);
         resolve({ info: { available: true, python: j.python, numpy: j.numpy, errors: j.errors }, results: j.results });
       } catch {
@@ -347,7 +347,7 @@ export function createContext(options: RunOptions): SuiteContext {
         if (!native.available) log(`native column skipped: ${native.reason}`);
         for (const [workload, s] of nativeSpecs) {
           const r = got.results[s];
-          if (r) cases.push({ workload, impl: `numpy ${native.numpy ?? ''}`.trim(), role: 'native', opsPerSec: r.opsPerSec, margin: r.spread, samples: r.repeats, reps: [r.opsPerSec] });
+          if (r) cases.push({ workload, impl: r.impl ?? `numpy ${native.numpy ?? ''}`.trim(), role: 'native', opsPerSec: r.opsPerSec, margin: r.spread, samples: r.repeats, reps: [r.opsPerSec] });
         }
       } else if (options.python === '') {
         native = { available: false, reason: 'disabled (--no-native)' };

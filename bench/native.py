@@ -5,7 +5,8 @@ Usage: native.py [--quick] WORKLOAD...   where WORKLOAD is KIND:N[:EXTRA], e.g.
   dot:1000  matvec:4096  solve:256  eigh:512  eigvalsh:512  gd:100:50  slsqp:71
 Prints one JSON object on stdout:
   {"python": ..., "numpy": ..., "results": {"dot:1000": {"opsPerSec", "seconds", "repeats",
-   "number", "spread"}}, "errors": {"bad:1": "message"}}
+   "number", "spread", "impl"?}}, "errors": {"bad:1": "message"}}
+("impl" names the implementation when a workload has several, e.g. eigh: numpy or scipy dsyevd.)
 Timing follows timeit: `number` calls per repeat, calibrated so one repeat lasts >= the target
 time, after one warm-up repeat; the per-call time is the median over repeats. The runner sets
 OPENBLAS_NUM_THREADS=1 so the comparison is one core against one core.
@@ -56,16 +57,29 @@ def make_cholsolve(np, rng, n, _extra):
     return lambda: sl.cho_solve(sl.cho_factor(a, check_finite=False), b, check_finite=False)
 
 
+def fastest_lapack(np, plain, scipy_call):
+    """numpy's own call and, when scipy is there, LAPACK dsyevd through scipy: the native column
+    takes the faster. Measured here: numpy 1.24's eigh took 59 ms at n = 512 where scipy's dsyevd
+    took 29 ms on the same OpenBLAS, so numpy alone would flatter optima."""
+    candidates = {"numpy " + np.__version__: plain}
+    try:
+        import scipy.linalg as sl
+        candidates["scipy dsyevd"] = lambda: scipy_call(sl)
+    except ImportError:
+        pass
+    return candidates
+
+
 @workload("eigh")
 def make_eigh(np, rng, n, _extra):
     a = spd(np, rng, n)
-    return lambda: np.linalg.eigh(a)
+    return fastest_lapack(np, lambda: np.linalg.eigh(a), lambda sl: sl.eigh(a, driver="evd", check_finite=False))
 
 
 @workload("eigvalsh")
 def make_eigvalsh(np, rng, n, _extra):
     a = spd(np, rng, n)
-    return lambda: np.linalg.eigvalsh(a)
+    return fastest_lapack(np, lambda: np.linalg.eigvalsh(a), lambda sl: sl.eigh(a, eigvals_only=True, driver="evd", check_finite=False))
 
 
 @workload("gd")
@@ -178,7 +192,17 @@ def main(argv):
             extra = parts[2] if len(parts) > 2 else None
             if kind not in KINDS:
                 raise ValueError(f"unknown workload kind {kind!r}; known: {', '.join(sorted(KINDS))}")
-            out["results"][spec] = measure(KINDS[kind](np, rng, n, extra), target, repeats)
+            made = KINDS[kind](np, rng, n, extra)
+            if isinstance(made, dict):  # several native implementations: keep the fastest
+                best = None
+                for impl, fn in made.items():
+                    r = measure(fn, target, repeats)
+                    r["impl"] = impl
+                    if best is None or r["opsPerSec"] > best["opsPerSec"]:
+                        best = r
+                out["results"][spec] = best
+            else:
+                out["results"][spec] = measure(made, target, repeats)
         except Exception as e:  # one bad workload must not hide the others
             out["errors"][spec] = f"{type(e).__name__}: {e}"
     print(json.dumps(out))

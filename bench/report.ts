@@ -235,6 +235,8 @@ export function toMarkdown(r: Report): string {
     '  ("vs best JS", > 1 means optima is faster), and over numpy ("vs numpy", < 1 means slower than native).',
     '- Native column: `bench/native.py` with `/usr/bin/python3`, numpy on OpenBLAS with `OPENBLAS_NUM_THREADS=1`',
     '  (one core against one core), timeit-style calibration, median of 7 repeats, run in the same invocation.',
+    '  For eigh/eigvalsh it times numpy and LAPACK dsyevd through scipy and keeps the faster (numpy 1.24\'s eigh',
+    '  measured 2× slower than dsyevd on the same OpenBLAS), named in the table.',
     '- Peers get their natural input format, prepared outside the timing: numeric.js and mathjs plain Arrays,',
     '  ml-matrix `Matrix` objects, the JS loop Float64Arrays. "optima (copying arrays)" passes plain',
     '  Float64Arrays, which optima copies into WebAssembly memory on every call.',
