@@ -5,6 +5,7 @@
 // as dsyevd) from n = 20 (32 on the scalar builds), where it measured faster).
 import { OptimaError } from '../errors.js';
 import { heap, rt, scratch } from '../runtime/runtime.js';
+import { resultF64 } from '../runtime/workArrays.js';
 import { type Matrix, type MatrixLike, type VectorLike, SLOT, deliver, locateOut, requireFinite, stageMatrix, stageVector, vectorLength } from './matrix.js';
 
 const EPS = Number.EPSILON;
@@ -97,8 +98,10 @@ function identity(n: number): Matrix {
  * Accuracy is LAPACK's: ‖AV − VΛ‖ and ‖VᵀV − I‖ are small multiples of n·ε·‖A‖ and n·ε.
  *
  * `vectors` is a plain row-major `{ rows, cols, data }` (data a fresh Float64Array, nothing to
- * dispose; for n ≥ 3 it shares one ArrayBuffer with `values`, so allocation is paid once); column
- * j belongs to values[j]. Pass it to `matrix(v.data, n, n)` to make it resident.
+ * dispose; for n ≥ 3 it shares one ArrayBuffer with `values`, so allocation is paid once, and for
+ * 3 ≤ n ≤ 10 that buffer is a shared 8 KiB pool, as Node's Buffer pools small buffers: `.slice()`
+ * before transferring it); column j belongs to values[j]. Pass it to `matrix(v.data, n, n)` to
+ * make it resident.
  *
  * Throws DIMENSION_MISMATCH (not square), NOT_FINITE (naming the entry), NOT_SYMMETRIC (naming
  * the worst pair; tolerance SYMMETRY_TOLERANCE·max|A|), INVALID_OPTION, and NOT_CONVERGED if the
@@ -163,8 +166,8 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   }
   const h = heap();
   if (!vectors) return { values: unscale(h.slice(d >>> 3, (d >>> 3) + n), e) };
-  // one allocation for both results (allocating a typed array is what small calls cost)
-  const both = new Float64Array(n + nn);
+  // one allocation for both results (allocating a typed array is what small calls cost), pooled when small
+  const both = resultF64(n + nn);
   both.set(h.subarray(d >>> 3, (d >>> 3) + n));
   both.set(h.subarray(w >>> 3, (w >>> 3) + nn), n);
   return { values: unscale(both.subarray(0, n), e), vectors: { rows: n, cols: n, data: both.subarray(n) } };

@@ -20,3 +20,28 @@ export function workF64(n: number): Float64Array {
   used += bytes;
   return view;
 }
+
+const RESULT_POOL_BYTES = 1 << 13;
+/** Results up to this size come from the pool (eigSym with vectors up to n = 10). */
+const RESULT_POOLED_MAX = 1024;
+let resultPool = new ArrayBuffer(RESULT_POOL_BYTES);
+let resultUsed = 0;
+
+/**
+ * A zeroed Float64Array to return to the user. Between 64 bytes and 1 KiB it is a view into a
+ * shared 8 KiB pool, as Node's Buffer.allocUnsafe pools small buffers: ~30 ns instead of the
+ * 1–2 µs of its own backing store, which was half of a 4×4 eigSym with vectors. Pools are bump-
+ * allocated and never reused, so results never alias; but `.buffer` then holds other results
+ * too: copy (`.slice()`) before transferring it to a worker.
+ */
+export function resultF64(n: number): Float64Array {
+  const bytes = n * 8;
+  if (bytes <= 64 || bytes > RESULT_POOLED_MAX) return new Float64Array(n);
+  if (resultUsed + bytes > RESULT_POOL_BYTES) {
+    resultPool = new ArrayBuffer(RESULT_POOL_BYTES);
+    resultUsed = 0;
+  }
+  const view = new Float64Array(resultPool, resultUsed, n);
+  resultUsed += bytes;
+  return view;
+}
