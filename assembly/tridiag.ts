@@ -106,6 +106,67 @@ function fusedRow(r: usize, len: i32, vi: f64, wi: f64, v: usize, w: usize, ui: 
   return s;
 }
 
+/** The second row's sum from fusedRows (AssemblyScript returns one value). */
+let sumB: f64 = 0;
+
+/**
+ * fusedRow for two rows a and b over the same columns (j < len), sharing the loads of w, v, u and
+ * the load/store of q: per row and column that is about half the memory traffic, and half the
+ * loop overhead, which dominates at n = 64 where rows are ~20 entries long. q[j] gets row a's term
+ * first and then row b's, as two single-row passes would. Returns row a's sum; row b's is in sumB.
+ */
+function fusedRows(ra: usize, rb: usize, len: i32, via: f64, wia: f64, uia: f64, vib: f64, wib: f64, uib: f64, v: usize, w: usize, u: usize, q: usize): f64 {
+  let j = 0;
+  let sa: f64 = 0, sb: f64 = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(via), wa = f64x2.splat(wia), ua = f64x2.splat(uia);
+    const vb = f64x2.splat(vib), wb = f64x2.splat(wib), ub = f64x2.splat(uib);
+    let a0 = f64x2.splat(0), b0 = a0, a1 = a0, b1 = a0;
+    let pa = ra, pb = rb, pw = w, pv = v, pu = u, pq = q;
+    const stop = ra + (<usize>(len & ~3) << 3);
+    while (pa < stop) {
+      const w0 = v128.load(pw), v0 = v128.load(pv), u0 = v128.load(pu);
+      const w1 = v128.load(pw, 16), v1 = v128.load(pv, 16), u1 = v128.load(pu, 16);
+      const xa0 = f64x2.sub(v128.load(pa), f64x2.add(f64x2.mul(va, w0), f64x2.mul(wa, v0)));
+      const xb0 = f64x2.sub(v128.load(pb), f64x2.add(f64x2.mul(vb, w0), f64x2.mul(wb, v0)));
+      const xa1 = f64x2.sub(v128.load(pa, 16), f64x2.add(f64x2.mul(va, w1), f64x2.mul(wa, v1)));
+      const xb1 = f64x2.sub(v128.load(pb, 16), f64x2.add(f64x2.mul(vb, w1), f64x2.mul(wb, v1)));
+      v128.store(pa, xa0); v128.store(pa, xa1, 16);
+      v128.store(pb, xb0); v128.store(pb, xb1, 16);
+      a0 = f64x2.add(a0, f64x2.mul(xa0, u0)); a1 = f64x2.add(a1, f64x2.mul(xa1, u1));
+      b0 = f64x2.add(b0, f64x2.mul(xb0, u0)); b1 = f64x2.add(b1, f64x2.mul(xb1, u1));
+      v128.store(pq, f64x2.add(f64x2.add(v128.load(pq), f64x2.mul(xa0, ua)), f64x2.mul(xb0, ub)));
+      v128.store(pq, f64x2.add(f64x2.add(v128.load(pq, 16), f64x2.mul(xa1, ua)), f64x2.mul(xb1, ub)), 16);
+      pa += 32; pb += 32; pw += 32; pv += 32; pu += 32; pq += 32;
+    }
+    j = len & ~3;
+    if (j + 2 <= len) {
+      const w0 = ldv(w, j), v0 = ldv(v, j), u0 = ldv(u, j);
+      const xa0 = f64x2.sub(ldv(ra, j), f64x2.add(f64x2.mul(va, w0), f64x2.mul(wa, v0)));
+      const xb0 = f64x2.sub(ldv(rb, j), f64x2.add(f64x2.mul(vb, w0), f64x2.mul(wb, v0)));
+      stv(ra, j, xa0); stv(rb, j, xb0);
+      a0 = f64x2.add(a0, f64x2.mul(xa0, u0));
+      b0 = f64x2.add(b0, f64x2.mul(xb0, u0));
+      stv(q, j, f64x2.add(f64x2.add(ldv(q, j), f64x2.mul(xa0, ua)), f64x2.mul(xb0, ub)));
+      j += 2;
+    }
+    sa = hsum(f64x2.add(a0, a1));
+    sb = hsum(f64x2.add(b0, b1));
+  }
+  for (; j < len; j++) {
+    const wj = ld(w, j), vj = ld(v, j), uj = ld(u, j);
+    const xa = ld(ra, j) - (via * wj + wia * vj);
+    const xb = ld(rb, j) - (vib * wj + wib * vj);
+    st(ra, j, xa);
+    st(rb, j, xb);
+    sa += xa * uj;
+    sb += xb * uj;
+    st(q, j, ld(q, j) + xa * uia + xb * uib);
+  }
+  sumB = sb;
+  return sa;
+}
+
 /** Σ r[j]·u[j], and q[j] += r[j]·ui, for j < len: one row of the symmetric product alone. */
 function symvRow(r: usize, len: i32, ui: f64, u: usize, q: usize): f64 {
   let j = 0;
@@ -222,6 +283,27 @@ export function tridiagonalize(a: usize, n: i32, d: usize, e: usize, tau: usize,
       const r = at(a, n, k + 1 + i, k + 1 + i);
       const len = m - i - 1;
       const off = <usize>(i + 1) << 3;
+      if (tk != 0 && tn != 0 && i + 1 < m) {
+        // rows i and i+1 together: row i's first entry (column i+1) alone, then both rows over
+        // columns i+2 … m−1 (rows of the upper triangle start one column apart)
+        const r2 = at(a, n, k + 2 + i, k + 2 + i);
+        const vi = ld(v, i), wi = ld(w, i), ui = ld(u, i - 1);
+        const vj = ld(v, i + 1), wj = ld(w, i + 1), uj = ld(u, i);
+        const rii = ld(r, 0) - 2 * vi * wi;
+        st(r, 0, rii);
+        const x = ld(r, 1) - (vi * wj + wi * vj); // row i, column i+1
+        st(r, 1, x);
+        let si = x * ld(u, i);
+        st(wn, i, ld(wn, i) + x * ui);
+        const rjj = ld(r2, 0) - 2 * vj * wj;
+        st(r2, 0, rjj);
+        const off2 = <usize>(i + 2) << 3;
+        si += fusedRows(r + 16, r2 + 8, len - 1, vi, wi, ui, vj, wj, uj, v + off2, w + off2, u + off, wn + off);
+        st(wn, i - 1, ld(wn, i - 1) + rii * ui + si);
+        st(wn, i, ld(wn, i) + rjj * uj + sumB);
+        i++;
+        continue;
+      }
       if (tk != 0) {
         const vi = ld(v, i), wi = ld(w, i);
         const rii = ld(r, 0) - 2 * vi * wi;

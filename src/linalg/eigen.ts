@@ -98,10 +98,11 @@ function identity(n: number): Matrix {
  * Accuracy is LAPACK's: ‖AV − VΛ‖ and ‖VᵀV − I‖ are small multiples of n·ε·‖A‖ and n·ε.
  *
  * `vectors` is a plain row-major `{ rows, cols, data }` (data a fresh Float64Array, nothing to
- * dispose; for n ≥ 3 it shares one ArrayBuffer with `values`, so allocation is paid once, and for
- * 3 ≤ n ≤ 10 that buffer is a shared 8 KiB pool, as Node's Buffer pools small buffers: `.slice()`
- * before transferring it); column j belongs to values[j]. Pass it to `matrix(v.data, n, n)` to
- * make it resident.
+ * dispose; for n ≥ 3 it shares one ArrayBuffer with `values`, so allocation is paid once); column
+ * j belongs to values[j]. Pass it to `matrix(v.data, n, n)` to make it resident. Small results
+ * (9 to 128 doubles: with vectors 3 ≤ n ≤ 10, values only 9 ≤ n ≤ 128) are views into a shared
+ * 8 KiB pool, as Node's Buffer pools small buffers, so `.buffer` holds other results too:
+ * `.slice()` before transferring it to a worker.
  *
  * Throws DIMENSION_MISMATCH (not square), NOT_FINITE (naming the entry), NOT_SYMMETRIC (naming
  * the worst pair; tolerance SYMMETRY_TOLERANCE·max|A|), INVALID_OPTION, and NOT_CONVERGED if the
@@ -165,7 +166,11 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
     throw new OptimaError('NOT_CONVERGED', `eigSym: the QL iteration did not converge within ${maxSweeps} sweeps (eigenvalue ${info - 1})`);
   }
   const h = heap();
-  if (!vectors) return { values: unscale(h.slice(d >>> 3, (d >>> 3) + n), e) };
+  if (!vectors) {
+    const values = resultF64(n);
+    values.set(h.subarray(d >>> 3, (d >>> 3) + n));
+    return { values: unscale(values, e) };
+  }
   // one allocation for both results (allocating a typed array is what small calls cost), pooled when small
   const both = resultF64(n + nn);
   both.set(h.subarray(d >>> 3, (d >>> 3) + n));
