@@ -4,6 +4,10 @@
 import { OptimaError } from '../errors.js';
 import { allFinite, fillWith } from '../linalg/matrix.js';
 import { type Objective, isTrusted } from '../objective/types.js';
+import { notANumber } from '../objective/objective.js';
+
+// NaN for rarely-run branches as a module constant (why: see lineSearch.ts).
+const NAN = NaN;
 
 export interface Evaluations {
   f: number;
@@ -16,7 +20,10 @@ export class Counted {
   readonly objective: Objective;
   private readonly copy: boolean;
   private readonly base: Evaluations | undefined;
-  private own: Evaluations = { f: 0, gradient: 0, hessian: 0 };
+  // Interface calls, counted in plain fields (an object's fields cost an extra load per count).
+  private nf = 0;
+  private ng = 0;
+  private nh = 0;
 
   constructor(objective: Objective) {
     this.objective = objective;
@@ -31,7 +38,7 @@ export class Counted {
   }
 
   private checkValue(v: unknown): number {
-    if (typeof v !== 'number') throw new OptimaError('INVALID_OBJECTIVE', `f must return a number; got ${typeof v}`);
+    if (typeof v !== 'number') throw notANumber(v);
     return v;
   }
 
@@ -48,7 +55,7 @@ export class Counted {
   // backtracks or reports 'diverged', and user code never sees a non-finite x (a quadratic
   // objective would rightly refuse it with NOT_FINITE; found by fuzzing).
   value(x: Float64Array): number {
-    return allFinite(x) ? this.callValue(x) : NaN;
+    return allFinite(x) ? this.callValue(x) : NAN;
   }
 
   gradient(x: Float64Array, g: Float64Array): void {
@@ -58,12 +65,12 @@ export class Counted {
 
   /** f(x), with ∇f(x) written to g; one pass when the objective offers it. */
   valueAndGradient(x: Float64Array, g: Float64Array): number {
-    if (!allFinite(x)) { fillWith(g, NaN); return NaN; }
+    if (!allFinite(x)) { fillWith(g, NaN); return NAN; }
     const o = this.objective;
     if (o.valueAndGradient) {
-      this.own.f++;
-      this.own.gradient++;
-      return this.checkValue(o.valueAndGradient(this.arg(x), g));
+      this.nf++;
+      this.ng++;
+      return this.checkValue(o.valueAndGradient(this.copy ? x.slice() : x, g));
     }
     const v = this.callValue(x);
     this.callGradient(x, g);
@@ -72,19 +79,19 @@ export class Counted {
 
   /** The user's f at a finite x, counted and checked. */
   private callValue(x: Float64Array): number {
-    this.own.f++;
+    this.nf++;
     return this.checkValue(this.objective.value(this.arg(x)));
   }
 
   private callGradient(x: Float64Array, g: Float64Array): void {
-    this.own.gradient++;
+    this.ng++;
     this.checkGradient(this.objective.gradient(this.arg(x), g), g);
   }
 
   /** ∇²f(x) as row-major data (a fresh array the caller may overwrite). */
   hessian(x: Float64Array): Float64Array {
     if (!allFinite(x)) return new Float64Array(this.n * this.n).fill(NaN);
-    this.own.hessian++;
+    this.nh++;
     const H = this.objective.hessian(this.arg(x));
     const n = this.n;
     if (!H || H.rows !== n || H.cols !== n || !H.data || H.data.length !== n * n) {
@@ -97,7 +104,7 @@ export class Counted {
   evaluations(): Evaluations {
     const c = this.objective.calls;
     if (c && this.base) return { f: c.f - this.base.f, gradient: c.gradient - this.base.gradient, hessian: c.hessian - this.base.hessian };
-    return { ...this.own };
+    return { f: this.nf, gradient: this.ng, hessian: this.nh };
   }
 }
 
@@ -107,7 +114,7 @@ export function normInf(v: Float64Array): number {
   for (let i = 0; i < v.length; i++) {
     const a = Math.abs(v[i]!);
     if (!(a <= m)) m = a; // true for a > m and for NaN
-    if (m !== m) return NaN;
+    if (m !== m) return NAN;
   }
   return m;
 }

@@ -5,6 +5,13 @@ import type { Counted } from './counted.js';
 import { copyInto } from '../linalg/matrix.js';
 import { workF64 } from '../runtime/workArrays.js';
 
+/**
+ * NaN as a module constant, for branches that rarely run: there a bare `NaN` is a global lookup
+ * without feedback, which TurboFan leaves as an IC call and whose untyped result makes the other
+ * branch's number a heap-allocated box (seen in the optimized code of the line search).
+ */
+const NAN = NaN;
+
 export interface LineSearchResult {
   alpha: number;
   fx: number;
@@ -37,8 +44,8 @@ function place(x: Float64Array, d: Float64Array, alpha: number, out: Float64Arra
  * accept the first α with f(x + αd) ≤ f(x) + c₁α∇fᵀd, c₁ = 1e-4. f only at trial points, the
  * gradient once at the accepted one.
  */
-export function armijo(p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number, xNew: Float64Array, gNew: Float64Array): LineSearchResult {
-  const slope = dot(g, d);
+export function armijo(p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number, xNew: Float64Array, gNew: Float64Array,
+  slope = dot(g, d)): LineSearchResult {
   let alpha = alpha0;
   for (let i = 0; i < MAX_EVALS; i++) {
     place(x, d, alpha, xNew);
@@ -59,7 +66,7 @@ export function armijo(p: Counted, x: Float64Array, fx: number, g: Float64Array,
 function cubicMin(a: number, fa: number, da: number, b: number, fb: number, db: number): number {
   const d1 = da + db - 3 * (fa - fb) / (a - b);
   const s = d1 * d1 - da * db;
-  if (!(s >= 0)) return NaN;
+  if (!(s >= 0)) return NAN;
   const d2 = Math.sign(b - a) * Math.sqrt(s);
   return b - (b - a) * (db + d2 - d1) / (db - da + 2 * d2);
 }
@@ -68,44 +75,57 @@ function cubicMin(a: number, fa: number, da: number, b: number, fb: number, db: 
  * Strong Wolfe line search (N&W Alg. 3.5 with zoom, Alg. 3.6; cubic interpolation safeguarded to
  * the middle 80% of the bracket): f(x+αd) ≤ f + c₁α∇fᵀd and |∇f(x+αd)ᵀd| ≤ c₂|∇fᵀd|.
  * c₂ = 0.9 for quasi-Newton, 0.1 for conjugate gradients. If the curvature condition cannot be
- * met within the budget but sufficient decrease was, the best such point is returned (ok: true).
- * One instance per solve holds the work buffers, so a search allocates nothing.
+ * met within the budget but sufficient decrease was, the best such point is returned.
+ * One instance per solve holds the work buffers, so a search allocates nothing: `search` returns
+ * the accepted α (0 when it failed) and leaves f there in `fx`.
  */
 export class WolfeSearch {
-  private readonly xBest: Float64Array;
-  private readonly gBest: Float64Array;
+  /** f at the point the last search accepted (f at x when it failed). */
+  fx = 0;
+  // Trial points alternate between the caller's (xNew, gNew) and these own buffers: the best
+  // sufficient-decrease point so far stays where it was evaluated, instead of being copied aside
+  // after every improvement (most searches accept their first trial, which then costs no copy).
+  private readonly xOwn: Float64Array;
+  private readonly gOwn: Float64Array;
   private p!: Counted;
   private x!: Float64Array;
   private d!: Float64Array;
   private xNew!: Float64Array;
   private gNew!: Float64Array;
-  private fx = 0;
+  private f0 = 0;
   private fNoise = 0;
   private slope0 = 0;
   private c2 = 0.9;
   private evals = 0;
   private fBest = Infinity;
   private aBest = 0;
-  /** ∇f(x+αd)ᵀd at the last evaluated α. */
+  /** Where the next trial goes, where the last one went, and where the best one is (true: own buffers). */
+  private nextOwn = false;
+  private lastOwn = false;
+  private bestOwn = false;
+  /** ∇f(x+αd)ᵀd at the last evaluated α, and whether that α met sufficient decrease (tested once per trial). */
   private df = 0;
+  private suff = false;
 
   constructor(n: number) {
-    this.xBest = workF64(n);
-    this.gBest = workF64(n);
+    this.xOwn = workF64(n);
+    this.gOwn = workF64(n);
   }
 
+  /** slope: ∇fᵀd when the caller has it already (it is computed the same way otherwise). */
   search(p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number,
-    xNew: Float64Array, gNew: Float64Array, c2 = 0.9): LineSearchResult {
+    xNew: Float64Array, gNew: Float64Array, c2 = 0.9, slope = dot(g, d)): number {
     this.p = p; this.x = x; this.d = d; this.xNew = xNew; this.gNew = gNew;
-    this.fx = fx; this.c2 = c2; this.evals = 0; this.fBest = Infinity; this.aBest = 0;
+    this.f0 = fx; this.c2 = c2; this.evals = 0; this.fBest = Infinity; this.aBest = 0;
+    this.nextOwn = false; this.lastOwn = false; this.bestOwn = false;
     this.fNoise = F_NOISE * Math.abs(fx);
-    const slope0 = (this.slope0 = dot(g, d));
+    const slope0 = (this.slope0 = slope);
     let aPrev = 0, fPrev = fx, dPrev = slope0;
     let alpha = alpha0;
     while (this.evals < MAX_EVALS) {
       const f = this.evaluate(alpha), df = this.df;
-      if (!this.sufficient(alpha, f, df) || (this.evals > 1 && this.notLower(f, fPrev, df))) return this.zoom(aPrev, fPrev, dPrev, alpha, f, df);
-      if (Math.abs(df) <= -c2 * slope0) return { alpha, fx: f, ok: true };
+      if (!this.suff || (this.evals > 1 && this.notLower(f, fPrev, df))) return this.zoom(aPrev, fPrev, dPrev, alpha, f, df);
+      if (Math.abs(df) <= -c2 * slope0) return this.accept(alpha, f);
       if (df >= 0) return this.zoom(alpha, f, df, aPrev, fPrev, dPrev);
       aPrev = alpha; fPrev = f; dPrev = df;
       alpha *= 2;
@@ -121,7 +141,7 @@ export class WolfeSearch {
    */
   private sufficient(alpha: number, f: number, df: number): boolean {
     const s0 = this.slope0;
-    return f <= this.fx + C1 * alpha * s0 || (f <= this.fx + this.fNoise && df <= (2 * C1 - 1) * s0 && df >= s0);
+    return f <= this.f0 + C1 * alpha * s0 || (f <= this.f0 + this.fNoise && df <= (2 * C1 - 1) * s0 && df >= s0);
   }
 
   /** f is not below fRef; within the noise level of f this is read from the slope instead. */
@@ -129,41 +149,53 @@ export class WolfeSearch {
     return Math.abs(f - fRef) <= this.fNoise ? df >= 0 : f >= fRef;
   }
 
-  /** f(x + αd) into xNew/gNew (non-finite f counts as +∞); remembers the best sufficient-decrease point. */
+  /** f(x + αd) and its gradient into the next trial buffers (non-finite f counts as +∞); remembers the best sufficient-decrease point. */
   private evaluate(alpha: number): number {
     this.evals++;
-    const { x, d, xNew, gNew } = this;
-    place(x, d, alpha, xNew);
-    let f = this.p.valueAndGradient(xNew, gNew);
+    const own = this.nextOwn;
+    const xt = own ? this.xOwn : this.xNew, gt = own ? this.gOwn : this.gNew, d = this.d;
+    place(this.x, d, alpha, xt);
+    let f = this.p.valueAndGradient(xt, gt);
     if (!Number.isFinite(f)) f = Infinity;
-    const df = f === Infinity ? NaN : dot(gNew, d);
+    const df = f === Infinity ? NAN : dot(gt, d);
     this.df = df;
-    if (df === df && this.sufficient(alpha, f, df) && f < this.fBest) {
+    this.lastOwn = own;
+    const suff = (this.suff = this.sufficient(alpha, f, df));
+    if (suff && df === df && f < this.fBest) {
       this.fBest = f; this.aBest = alpha;
-      copyInto(this.xBest, xNew); copyInto(this.gBest, gNew);
+      this.bestOwn = own;
+      this.nextOwn = !own; // keep the best where it is
     }
     return f;
   }
 
-  private finish(): LineSearchResult {
-    if (this.fBest === Infinity) return { alpha: 0, fx: this.fx, ok: false };
-    copyInto(this.xNew, this.xBest); copyInto(this.gNew, this.gBest);
-    return { alpha: this.aBest, fx: this.fBest, ok: true };
+  /** Accepts the last trial: it ends up in (xNew, gNew). */
+  private accept(alpha: number, f: number): number {
+    if (this.lastOwn) { copyInto(this.xNew, this.xOwn); copyInto(this.gNew, this.gOwn); }
+    this.fx = f;
+    return alpha;
   }
 
-  private zoom(lo: number, flo: number, dlo: number, hi: number, fhi: number, dhi: number): LineSearchResult {
+  private finish(): number {
+    if (this.fBest === Infinity) { this.fx = this.f0; return 0; }
+    if (this.bestOwn) { copyInto(this.xNew, this.xOwn); copyInto(this.gNew, this.gOwn); }
+    this.fx = this.fBest;
+    return this.aBest;
+  }
+
+  private zoom(lo: number, flo: number, dlo: number, hi: number, fhi: number, dhi: number): number {
     const { slope0, c2 } = this;
     while (this.evals < MAX_EVALS) {
       const width = hi - lo;
-      let a = Number.isFinite(fhi) && dhi === dhi ? cubicMin(lo, flo, dlo, hi, fhi, dhi) : NaN;
+      let a = Number.isFinite(fhi) && dhi === dhi ? cubicMin(lo, flo, dlo, hi, fhi, dhi) : NAN;
       const left = Math.min(lo, hi) + 0.1 * Math.abs(width), right = Math.max(lo, hi) - 0.1 * Math.abs(width);
       if (!(a >= left && a <= right)) a = lo + 0.5 * width;
       if (Math.abs(width) <= 1e-16 * Math.max(1, Math.abs(lo))) break;
       const f = this.evaluate(a), df = this.df;
-      if (!this.sufficient(a, f, df) || this.notLower(f, flo, df)) {
+      if (!this.suff || this.notLower(f, flo, df)) {
         hi = a; fhi = f; dhi = df;
       } else {
-        if (Math.abs(df) <= -c2 * slope0) return { alpha: a, fx: f, ok: true };
+        if (Math.abs(df) <= -c2 * slope0) return this.accept(a, f);
         if (df * (hi - lo) >= 0) { hi = lo; fhi = flo; dhi = dlo; }
         lo = a; flo = f; dlo = df;
       }
@@ -177,5 +209,7 @@ export function wolfe(
   p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number,
   xNew: Float64Array, gNew: Float64Array, c2 = 0.9,
 ): LineSearchResult {
-  return new WolfeSearch(x.length).search(p, x, fx, g, d, alpha0, xNew, gNew, c2);
+  const w = new WolfeSearch(x.length);
+  const alpha = w.search(p, x, fx, g, d, alpha0, xNew, gNew, c2);
+  return { alpha, fx: w.fx, ok: alpha > 0 };
 }

@@ -16,8 +16,10 @@ import { workF64 } from '../runtime/workArrays.js';
 
 const EPS = Number.EPSILON;
 const AXES_UP_TO = 16;
+const H_REL = Math.pow(EPS, 0.25);
 
-export function isMinimum(p: Counted, x: Float64Array, fx: number, g: Float64Array): boolean {
+/** w: a scratch vector of length n for the probe points (the driver lends its own). */
+export function isMinimum(p: Counted, x: Float64Array, fx: number, g: Float64Array, w: Float64Array = workF64(x.length)): boolean {
   const n = x.length;
   let xmax = 1, gn = 0;
   for (let i = 0; i < n; i++) {
@@ -25,9 +27,8 @@ export function isMinimum(p: Counted, x: Float64Array, fx: number, g: Float64Arr
     gn += g[i]! * g[i]!;
   }
   gn = Math.sqrt(gn);
-  const h = Math.pow(EPS, 0.25) * xmax;
+  const h = H_REL * xmax;
   const noise = 64 * EPS * Math.max(1, Math.abs(fx));
-  const w = workF64(n);
   // Steepest descent first (when ∇f ≠ 0), then the axes: direction k = −1 is −∇f/‖∇f‖₂, k ≥ 0 is e_k.
   const first = gn > 0 && Number.isFinite(gn) ? -1 : 0;
   const last = n <= AXES_UP_TO ? n - 1 : -1;

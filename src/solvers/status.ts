@@ -18,17 +18,24 @@ export interface StopFacts {
 type Entry = { status: Status; message: (s: StopFacts) => string };
 
 const g = (v: number) => v.toExponential(2);
+// Tolerances are nearly always the defaults: remember the last one formatted (toExponential costs
+// ~70 ns, and a message is built for every solve).
+let lastTol = NaN, lastTolText = '';
+const tol = (v: number) => {
+  if (v !== lastTol) { lastTolText = v.toExponential(2); lastTol = v; }
+  return lastTolText;
+};
 
 export const REASONS = {
   gradient: {
     status: 'converged',
-    message: (s) => `‖∇f‖∞ = ${g(s.gradientNorm)} ≤ gradientTolerance ${g(s.gradientTolerance)} at a minimum (no direction of negative curvature found)`,
+    message: (s) => `‖∇f‖∞ = ${g(s.gradientNorm)} ≤ gradientTolerance ${tol(s.gradientTolerance)} at a minimum (no direction of negative curvature found)`,
   },
-  step: { status: 'converged', message: (s) => `the step ‖Δx‖∞ fell to stepTolerance ${g(s.stepTolerance)} (relative to max(1, ‖x‖∞))` },
-  fChange: { status: 'converged', message: (s) => `the decrease of f fell to fTolerance ${g(s.fTolerance)} (relative to max(1, |f|))` },
+  step: { status: 'converged', message: (s) => `the step ‖Δx‖∞ fell to stepTolerance ${tol(s.stepTolerance)} (relative to max(1, ‖x‖∞))` },
+  fChange: { status: 'converged', message: (s) => `the decrease of f fell to fTolerance ${tol(s.fTolerance)} (relative to max(1, |f|))` },
   simplex: {
     status: 'converged',
-    message: (s) => `the simplex shrank below stepTolerance ${g(s.stepTolerance)} in x and fTolerance ${g(s.fTolerance)} in f`,
+    message: (s) => `the simplex shrank below stepTolerance ${tol(s.stepTolerance)} in x and fTolerance ${tol(s.fTolerance)} in f`,
   },
   exact: { status: 'converged', message: () => 'solved Hx = −g exactly (Cholesky): the unique minimum of the quadratic' },
   maxIterations: { status: 'max-iterations', message: (s) => `stopped after maxIterations = ${s.maxIterations} iterations with ‖∇f‖∞ = ${g(s.gradientNorm)}` },

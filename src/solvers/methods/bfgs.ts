@@ -46,8 +46,7 @@ export const bfgs: Method<BfgsState> = {
       let gmax = 0;
       for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(st.g[i]!));
       const alpha0 = st.updated ? 1 : Math.min(1, 1 / gmax);
-      const r = lineSearchStep(ctx, st, d, alpha0, 0.9);
-      if (r.ok) {
+      if (lineSearchStep(ctx, st, d, alpha0, 0.9) > 0) {
         const s = st.s, y = st.y, Hy = st.Hy;
         const x = st.x, xo = st.xNew, g1 = st.g, go = st.gNew;
         for (let i = 0; i < n; i++) {

@@ -29,7 +29,7 @@ export const cg: Method<CgState> = {
     let gmax = 0;
     for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(s.g[i]!));
     s.gPrev.set(s.g);
-    let r;
+    let alpha;
     for (;;) {
       if (steepest) {
         for (let i = 0; i < n; i++) s.d[i] = -s.g[i]!;
@@ -38,12 +38,12 @@ export const cg: Method<CgState> = {
       }
       // N&W eq. 3.60: the previous step's first-order change, else a unit-sized first move.
       const alpha0 = s.lastSlope !== 0 ? Math.min(1e10, (s.lastAlpha * s.lastSlope) / slope) : Math.min(1, 1 / gmax);
-      r = lineSearchStep(ctx, s, s.d, alpha0, 0.1);
-      if (r.ok) break;
+      alpha = lineSearchStep(ctx, s, s.d, alpha0, 0.1, slope);
+      if (alpha > 0) break;
       if (steepest) return 'lineSearch';
       steepest = true; // a failed conjugate direction: retry along −∇f
     }
-    s.lastAlpha = r.alpha;
+    s.lastAlpha = alpha;
     s.lastSlope = slope;
     const gg = dot(s.gPrev, s.gPrev);
     let num = 0;

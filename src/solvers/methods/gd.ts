@@ -33,9 +33,9 @@ export const gd: Method<GdState> = {
     let alpha0: number;
     if (s.lastSlope !== 0) alpha0 = Math.min(1e10, (s.lastAlpha * s.lastSlope) / slope);
     else alpha0 = o.stepSize ?? Math.min(1, 1 / Math.sqrt(-slope));
-    const r = lineSearchStep(ctx, s, s.d, alpha0, 0.9);
-    if (!r.ok) return 'lineSearch';
-    s.lastAlpha = r.alpha;
+    const alpha = lineSearchStep(ctx, s, s.d, alpha0, 0.9, slope);
+    if (!(alpha > 0)) return 'lineSearch';
+    s.lastAlpha = alpha;
     s.lastSlope = slope;
     return undefined;
   },

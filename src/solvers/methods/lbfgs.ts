@@ -13,12 +13,12 @@ const WASM_FROM_N = 16;
 
 interface LbfgsState extends SmoothState {
   d: Float64Array;
-  /** JS storage (n < 16): pair j at offset j·n of S and Y. */
-  S: Float64Array;
-  Y: Float64Array;
-  rho: Float64Array;
-  alpha: Float64Array;
-  /** WebAssembly storage (n ≥ 16): [S (m·n) | Y (m·n) | ρ (m) | α (m) | q (n)] at byte ptr of r. */
+  /**
+   * The memory, one layout for both storages: [S (m·n) | Y (m·n) | ρ (m) | α (m)], pair j at
+   * offset j·n of S and Y. n < 16: the JS array P from 0 (one work array per solve, not four).
+   * n ≥ 16: WebAssembly memory of r at byte ptr, followed by q (n).
+   */
+  P: Float64Array;
   ptr: number;
   r: Runtime | undefined;
   /** Number of stored pairs and the ring position of the next one. */
@@ -27,27 +27,27 @@ interface LbfgsState extends SmoothState {
   gamma: number;
 }
 
-
 /**
  * The two-loop recursion for n = 2 with q in locals: measured 2× faster than the general loops,
  * whose per-pair overhead (four loops of length 2) is what a 2-D solve spends most time on.
+ * It is bound by the latency of its dependent multiply–add chain (~33 cycles a pair).
  */
 function direction2(s: LbfgsState, m: number): void {
-  const g = s.g, count = s.count, gamma = s.gamma, S = s.S, Y = s.Y, rho = s.rho, alphas = s.alpha;
+  const g = s.g, count = s.count, gamma = s.gamma, P = s.P, Yo = 2 * m, Ro = 4 * m, Ao = Ro + m;
   let q0 = -g[0]!, q1 = -g[1]!;
   let j = s.head;
   for (let k = 0; k < count; k++) {
     j = j === 0 ? m - 1 : j - 1;
     const o = 2 * j;
-    const a = rho[j]! * (S[o]! * q0 + S[o + 1]! * q1);
-    alphas[j] = a;
-    q0 -= a * Y[o]!; q1 -= a * Y[o + 1]!;
+    const a = P[Ro + j]! * (P[o]! * q0 + P[o + 1]! * q1);
+    P[Ao + j] = a;
+    q0 -= a * P[Yo + o]!; q1 -= a * P[Yo + o + 1]!;
   }
   q0 *= gamma; q1 *= gamma;
   for (let k = 0; k < count; k++) {
     const o = 2 * j;
-    const c = alphas[j]! - rho[j]! * (Y[o]! * q0 + Y[o + 1]! * q1);
-    q0 += c * S[o]!; q1 += c * S[o + 1]!;
+    const c = P[Ao + j]! - P[Ro + j]! * (P[Yo + o]! * q0 + P[Yo + o + 1]! * q1);
+    q0 += c * P[o]!; q1 += c * P[o + 1]!;
     j = j === m - 1 ? 0 : j + 1;
   }
   s.d[0] = q0; s.d[1] = q1;
@@ -57,15 +57,16 @@ function direction2(s: LbfgsState, m: number): void {
 function direction(s: LbfgsState, m: number): void {
   const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, gamma = s.gamma;
   if (n === 2) { direction2(s, m); return; }
+  const mn = m * n;
   if (s.r) {
-    const mn = m * n, base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
+    const base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
     const h = heapOf(s.r);
     for (let i = 0; i < n; i++) h[qi + i] = -g[i]!;
     s.r.k.lbfgsTwoLoop(n, m, count, head, s.ptr, s.ptr + mn * 8, s.ptr + 2 * mn * 8, s.ptr + (2 * mn + m) * 8, gamma, qi * 8);
     q.set(heapOf(s.r).subarray(qi, qi + n));
     return;
   }
-  const S = s.S, Y = s.Y, rho = s.rho, alphas = s.alpha;
+  const P = s.P, Yo = mn, Ro = 2 * mn, Ao = Ro + m;
   for (let i = 0; i < n; i++) q[i] = -g[i]!;
   // Newest pair first: j walks back from head − 1 around the ring (no % in the hot loop).
   let j = head;
@@ -73,18 +74,18 @@ function direction(s: LbfgsState, m: number): void {
     j = j === 0 ? m - 1 : j - 1;
     const o = j * n;
     let sq = 0;
-    for (let i = 0; i < n; i++) sq += S[o + i]! * q[i]!;
-    const a = rho[j]! * sq;
-    alphas[j] = a;
-    for (let i = 0; i < n; i++) q[i] = q[i]! - a * Y[o + i]!;
+    for (let i = 0; i < n; i++) sq += P[o + i]! * q[i]!;
+    const a = P[Ro + j]! * sq;
+    P[Ao + j] = a;
+    for (let i = 0; i < n; i++) q[i] = q[i]! - a * P[Yo + o + i]!;
   }
   for (let i = 0; i < n; i++) q[i] = q[i]! * gamma;
   for (let k = 0; k < count; k++) {
     const o = j * n;
     let yq = 0;
-    for (let i = 0; i < n; i++) yq += Y[o + i]! * q[i]!;
-    const c = alphas[j]! - rho[j]! * yq;
-    for (let i = 0; i < n; i++) q[i] = q[i]! + c * S[o + i]!;
+    for (let i = 0; i < n; i++) yq += P[Yo + o + i]! * q[i]!;
+    const c = P[Ao + j]! - P[Ro + j]! * yq;
+    for (let i = 0; i < n; i++) q[i] = q[i]! + c * P[o + i]!;
     j = j === m - 1 ? 0 : j + 1;
   }
 }
@@ -101,10 +102,7 @@ export const lbfgs: Method<LbfgsState> = {
     return {
       x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe,
       d: workF64(n),
-      S: wasm ? EMPTY : workF64(m * n),
-      Y: wasm ? EMPTY : workF64(m * n),
-      rho: wasm ? EMPTY : workF64(m),
-      alpha: wasm ? EMPTY : workF64(m),
+      P: wasm ? EMPTY : workF64(2 * m * n + 2 * m),
       ptr: wasm ? rt.k.alloc((2 * m * n + 2 * m + n) * 8) : 0,
       r: wasm ? rt : undefined,
       count: 0,
@@ -134,25 +132,22 @@ export const lbfgs: Method<LbfgsState> = {
         for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
         alpha0 = Math.min(1, 1 / gmax);
       }
-      const r = lineSearchStep(ctx, s, s.d, alpha0, 0.9);
-      if (r.ok) {
+      if (lineSearchStep(ctx, s, s.d, alpha0, 0.9, slope) > 0) {
         const xOld = s.xNew, gOld = s.gNew; // accept() swapped the previous point here
         const j = s.head, x = s.x, g = s.g, mn = m * n;
-        // The pair goes to row j of S and Y (in JS arrays, or in linear memory).
-        const wasm = s.r !== undefined;
-        const S = wasm ? heapOf(s.r!) : s.S, Y = wasm ? S : s.Y;
-        const So = wasm ? (s.ptr >>> 3) + j * n : j * n, Yo = wasm ? So + mn : j * n;
+        // The pair goes to row j of S and Y (in the JS array, or in linear memory).
+        const P = s.r !== undefined ? heapOf(s.r) : s.P, base = s.r !== undefined ? s.ptr >>> 3 : 0;
+        const So = base + j * n, Yo = So + mn;
         let sy = 0, yy = 0, ss = 0;
         for (let i = 0; i < n; i++) {
           const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
-          S[So + i] = si;
-          Y[Yo + i] = yi;
+          P[So + i] = si;
+          P[Yo + i] = yi;
           sy += si * yi; yy += yi * yi; ss += si * si;
         }
         // Skip pairs without positive curvature: they would break positive definiteness.
         if (sy > Number.EPSILON * Math.sqrt(ss * yy)) {
-          if (wasm) heapOf(s.r!)[(s.ptr >>> 3) + 2 * mn + j] = 1 / sy;
-          else s.rho[j] = 1 / sy;
+          P[base + 2 * mn + j] = 1 / sy;
           s.gamma = sy / yy;
           s.head = j + 1 === m ? 0 : j + 1;
           s.count = Math.min(s.count + 1, m);

@@ -52,7 +52,6 @@ export const newton: Method<NewtonState> = {
     if (!modifiedNewtonDirection(H, s.g, s.d) || !(dot(s.d, s.g) < 0)) {
       for (let i = 0; i < ctx.n; i++) s.d[i] = -s.g[i]!;
     }
-    const r = lineSearchStep(ctx, s, s.d, 1, 0.9);
-    return r.ok ? undefined : 'lineSearch';
+    return lineSearchStep(ctx, s, s.d, 1, 0.9) > 0 ? undefined : 'lineSearch';
   },
 };
