@@ -5,15 +5,12 @@
 // every element of W is read twice and written once per four reflectors instead of per one, and
 // the accumulators of Vᵀ·W live in registers. Measured against formQt + a matrix product: see
 // the commit that introduced it.
-import { ld, st, ldv, stv } from './memory';
+import { ld, st, at } from './memory';
 
 /** Reflectors per block: 4 × (two f64x2 columns) = 8 accumulators, what V8 keeps in registers. */
 const NB = 4;
 /** Columns per slice: a 64-column slice of W (256 KiB at n = 512) stays in L2 across all blocks. */
 const SLICE = 64;
-
-// @ts-ignore: decorator
-@inline function at(a: usize, n: i32, i: i32, j: i32): usize { return a + ((<usize>i * <usize>n + <usize>j) << 3); }
 
 /**
  * The triangular factor of the block of `kb` reflectors starting at k0 (dlarft, forward,

@@ -7,12 +7,11 @@
 // Gu & Eisenstat's ẑ (SIAM J. Matrix Anal. Appl. 15 (1994) 1266–1276; LAPACK dlaed3): the z for
 // which the computed roots are exact eigenvalues, so the vectors ẑⱼ/(dⱼ − λᵢ) are orthogonal to
 // working precision however close the roots are.
-import { ld, st, ldv, stv, ldi, sti } from './memory';
+import { ld, st, ldv, stv, ldi, sti, UNIT_ROUNDOFF as EPS } from './memory'; // EPS: dlamch('Epsilon')
 import { hyp } from './tridiag';
 import { gemm } from './gemm';
 import { laed5, secularRoot, secularFailed } from './secular';
 
-const EPS: f64 = 1.1102230246251565e-16; // dlamch('Epsilon')
 
 /**
  * Reorders rows and values in place: afterwards row t (and d[t]) is the old row order[t]. Cycle

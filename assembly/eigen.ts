@@ -4,7 +4,7 @@
 // QL) for values only. Workspace comes from the caller.
 import { ld, st } from './memory';
 import { tridiagonalize, formQt } from './tridiag';
-import { tql, tqlValues } from './tql';
+import { tql, tqlValues, sortAscending } from './tql';
 import { stedc, stedcWorkDoubles, stedcWorkInts } from './stedc';
 import { applyQ, applyQWork } from './applyq';
 
@@ -21,25 +21,6 @@ export function eigDivideWork(n: i32, wantVectors: i32): i32 {
 }
 
 export { eig2x2Batch, eig2x2 } from './eigen2x2';
-
-/** Sorts d ascending (selection sort: n swaps at most, each moving one row of Zᵀ). */
-function sortAscending(d: usize, n: i32, z: usize, wantZ: bool): void {
-  const rowBytes = <usize>n << 3;
-  for (let i = 0; i < n - 1; i++) {
-    let k = i;
-    let v = ld(d, i);
-    for (let j = i + 1; j < n; j++) {
-      const dj = ld(d, j);
-      if (dj < v) { k = j; v = dj; }
-    }
-    if (k == i) continue;
-    st(d, k, ld(d, i));
-    st(d, i, v);
-    if (!wantZ) continue;
-    const zi = z + <usize>i * rowBytes, zk = z + <usize>k * rowBytes;
-    for (let c = 0; c < n; c++) { const t = ld(zi, c); st(zi, c, ld(zk, c)); st(zk, c, t); }
-  }
-}
 
 /** dst ← srcᵀ (n×n), in 16×16 tiles so both sides stay in cache. */
 function transpose(src: usize, dst: usize, n: i32): void {

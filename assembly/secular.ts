@@ -7,9 +7,8 @@
 // and its fixed-weight switch) or three poles (dlaed6, Gragg's cubically convergent scheme), is
 // kept inside a shrinking bracket (else bisected), and stops when |f| ≤ ε·(a bound on the rounding
 // error of f). The eigenvectors are formed from the δⱼ = dⱼ − λ left in `delta` (dcmerge.ts).
-import { ld, st, ldv, stv } from './memory';
+import { ld, st, ldv, stv, UNIT_ROUNDOFF as EPS } from './memory'; // EPS: dlamch('Epsilon') = 2⁻⁵³
 
-const EPS: f64 = 1.1102230246251565e-16; // dlamch('Epsilon') = 2⁻⁵³, the unit roundoff
 /** Iteration caps: LAPACK uses 30 (dlaed4) and 40 (dlaed6); never hang. */
 const MAXIT = 40;
 const MAXIT6 = 40;

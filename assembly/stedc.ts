@@ -6,8 +6,10 @@
 // back-transformations are matrix products (gemm.ts) — the part that makes it fast for large n.
 // Internally the eigenvectors are the rows of w (contiguous per vector); one transposition at the
 // end gives the column layout of the result.
-import { ld, st, ldi, sti } from './memory';
-import { tql, tqlSweeps } from './tql';
+// EPS is dlamch('Epsilon') as in dstedc's splitting test; SAFMIN as in tql: off-diagonals below it
+// are negligible for T scaled to max|tᵢⱼ| ≈ 1.
+import { ld, st, ldi, sti, UNIT_ROUNDOFF as EPS, SAFMIN } from './memory';
+import { tql, tqlSweeps, sortAscending } from './tql';
 import { merge, permuteRows } from './dcmerge';
 
 /**
@@ -15,9 +17,6 @@ import { merge, permuteRows } from './dcmerge';
  * n ≈ 64 up (32 and 48 are slower); 16 moves the crossover with plain QL down to n ≈ 20.
  */
 const SMLSIZ = 16;
-const EPS: f64 = 1.1102230246251565e-16; // dlamch('Epsilon'), as dstedc's splitting test
-/** As in tql: off-diagonals below this are negligible for T scaled to max|tᵢⱼ| ≈ 1. */
-const SAFMIN: f64 = 2.004168360008973e-292;
 
 /** Doubles of `work` that stedc needs for order n: 6n, then 1.5n² + n/2 for the merges (see merge). */
 export function stedcWorkDoubles(n: i32): i32 {
@@ -62,19 +61,8 @@ function leaf(d: usize, e: usize, m: i32, w: usize, ldw: i32, z: usize, ecopy: u
   const info = tql(d, ecopy, m, z, true, sweepBudget, rot, rotCap);
   sweepBudget -= tqlSweeps;
   if (info != 0) return info;
-  // selection sort: at most m row moves, each straight into w
-  for (let i = 0; i < m; i++) {
-    let kk = i;
-    let v = ld(d, i);
-    for (let j = i + 1; j < m; j++) { const dj = ld(d, j); if (dj < v) { kk = j; v = dj; } }
-    if (kk != i) {
-      st(d, kk, ld(d, i)); st(d, i, v);
-      memory.copy(ecopy, z + <usize>i * mb, mb);
-      memory.copy(z + <usize>i * mb, z + <usize>kk * mb, mb);
-      memory.copy(z + <usize>kk * mb, ecopy, mb);
-    }
-    memory.copy(w + ((<usize>i * <usize>ldw) << 3), z + <usize>i * mb, mb);
-  }
+  sortAscending(d, m, z, true);
+  for (let i = 0; i < m; i++) memory.copy(w + ((<usize>i * <usize>ldw) << 3), z + <usize>i * mb, mb);
   return 0;
 }
 

@@ -1,15 +1,12 @@
 // Implicit QL iteration with Wilkinson-style shifts on a symmetric tridiagonal matrix (EISPACK
 // tql2 / LAPACK dsteqr; Bowdler, Martin, Reinsch & Wilkinson, Numer. Math. 11 (1968) 293–306).
-import { ld, st, ldv, stv } from './memory';
+import { ld, st, ldv, stv, EPS, SAFMIN, TWO_600 } from './memory';
 import { hyp } from './tridiag';
 
-const EPS: f64 = 2.220446049250313e-16;
 /** Below this (in both p and eᵢ) a rotation is computed from scaled copies; (1e-150)² still is no subnormal. */
 const TINY: f64 = 1e-150;
-/** 2^600, an exact scale: TINY·2^600 ≈ 4e30 cannot overflow. */
-const TWO_600: f64 = 4.149515568880993e180;
-/** LAPACK dlamch('S')/ε ≈ 2e-292: the absolute floor of dsteqr's deflation test. */
-const SAFMIN: f64 = 2.004168360008973e-292;
+// TWO_600 (memory.ts) scales them: TINY·2⁶⁰⁰ ≈ 4e30 cannot overflow. SAFMIN is the absolute floor
+// of dsteqr's deflation test.
 
 /**
  * eᵢ is negligible when |eᵢ| ≤ ε·tst1 or |eᵢ| < SAFMIN. The floor matters when tst1 (the norm of
@@ -229,4 +226,23 @@ export function tqlValues(d: usize, e: usize, n: i32, maxIter: i32): i32 {
     st(d, l, sigma + gamma);
   }
   return 0;
+}
+
+/** Sorts tql's eigenvalues d ascending (selection sort: n swaps at most, each moving one row of Zᵀ). */
+export function sortAscending(d: usize, n: i32, z: usize, wantZ: bool): void {
+  const rowBytes = <usize>n << 3;
+  for (let i = 0; i < n - 1; i++) {
+    let k = i;
+    let v = ld(d, i);
+    for (let j = i + 1; j < n; j++) {
+      const dj = ld(d, j);
+      if (dj < v) { k = j; v = dj; }
+    }
+    if (k == i) continue;
+    st(d, k, ld(d, i));
+    st(d, i, v);
+    if (!wantZ) continue;
+    const zi = z + <usize>i * rowBytes, zk = z + <usize>k * rowBytes;
+    for (let c = 0; c < n; c++) { const t = ld(zi, c); st(zi, c, ld(zk, c)); st(zk, c, t); }
+  }
 }

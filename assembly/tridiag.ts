@@ -3,16 +3,10 @@
 // only its upper triangle is read or written: row k right of the diagonal is column k below it,
 // so every inner loop (the symmetric matrix-vector product and the rank-2 update) runs over
 // contiguous memory with f64x2.
-import { ld, st, ldv, stv, hsum } from './memory';
+import { ld, st, ldv, stv, hsum, at, SAFMIN, TWO_600 } from './memory';
 import { dot, axpy, nrm2 } from './blas';
 
-// @ts-ignore: decorator
-@inline function at(a: usize, n: i32, i: i32, j: i32): usize { return a + ((<usize>i * <usize>n + <usize>j) << 3); }
 
-/** The smallest norm a reflector is computed from unscaled (LAPACK dlamch('S')/ε ≈ 2e-292). */
-const SAFMIN: f64 = 2.004168360008973e-292;
-/** 2^600: lifts any subnormal above SAFMIN exactly (2^-1074·2^600 = 2^-474). */
-const TWO_600: f64 = 4.149515568880993e180;
 
 /** √(x² + y²) without overflow or harmful underflow; the fast branch is the common one. */
 // @ts-ignore: decorator
