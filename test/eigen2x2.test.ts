@@ -53,6 +53,29 @@ for (const name of BACKENDS) {
       }
     });
 
+    it('one problem needing the general path (b = 0, entries near 1e±200) in every slot of a group, every tail length', () => {
+      // the SIMD loop takes four problems at a time and sends a whole group to the scalar path
+      const r = rng(77);
+      for (let n = 1; n <= 11; n++) {
+        for (let k = 0; k < n; k++) {
+          for (const special of ['b0', 'big', 'small'] as const) {
+            const a = Float64Array.from({ length: n }, () => 2 * r() - 1), b = Float64Array.from({ length: n }, () => 2 * r() - 1);
+            const c = Float64Array.from({ length: n }, () => 2 * r() - 1);
+            if (special === 'b0') b[k] = 0;
+            else { const s = special === 'big' ? 1e200 : 1e-200; a[k]! *= s; b[k]! *= s; c[k]! *= s; }
+            const { lo, hi } = eigSym2x2Batch(a, b, c);
+            for (let i = 0; i < n; i++) {
+              const [rlo, rhi] = eig2x2Reference(a[i]!, b[i]!, c[i]!);
+              const m = Math.max(Math.abs(a[i]!), Math.abs(b[i]!), Math.abs(c[i]!));
+              expect(Math.abs(lo[i]! - rlo)).toBeLessThanOrEqual(3 * EPS * m);
+              expect(Math.abs(hi[i]! - rhi)).toBeLessThanOrEqual(3 * EPS * m);
+            }
+            if (special === 'b0') expect([lo[k], hi[k]]).toEqual([Math.min(a[k]!, c[k]!), Math.max(a[k]!, c[k]!)]);
+          }
+        }
+      }
+    });
+
     it('no cancellation: close eigenvalues (a = c, b tiny) and tiny b keep full relative accuracy', () => {
       // a = c = 1, b = 1e−10: 1 ± 1e−10, where the naive (a+c)/2 ± √(…) is fine but
       // a = 1, c = 1e−30, b = 1e−20: λ ≈ 1e−30 − 1e−40, which (a+c − √((a−c)²+4b²))/2 returns as 0
