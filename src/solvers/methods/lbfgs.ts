@@ -3,11 +3,13 @@
 // γ = sᵀy / yᵀy; strong Wolfe line search (c₂ = 0.9) keeps sᵀy > 0. On a failed search the
 // memory is dropped and steepest descent tried once before the run is declared stalled.
 // For n ≥ 16 the pairs live in WebAssembly memory and the recursion runs as SIMD dot/axpy
-// (assembly/lbfgs.ts): with a cheap f it is most of an iteration's work.
+// (assembly/lbfgs.ts): with a cheap f it is most of an iteration's work. For n = 2 the window of
+// updates is kept as one composed 2×2 map instead (lbfgsWindow2.ts).
 import { type Runtime, heapOf, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
+import { Window2 } from './lbfgsWindow2.js';
 
 const WASM_FROM_N = 16;
 
@@ -21,42 +23,18 @@ interface LbfgsState extends SmoothState {
   P: Float64Array;
   ptr: number;
   r: Runtime | undefined;
+  /** n = 2: the pairs as composed update maps (P then holds nothing). */
+  w2: Window2 | undefined;
   /** Number of stored pairs and the ring position of the next one. */
   count: number;
   head: number;
   gamma: number;
 }
 
-/**
- * The two-loop recursion for n = 2 with q in locals: measured 2× faster than the general loops,
- * whose per-pair overhead (four loops of length 2) is what a 2-D solve spends most time on.
- * It is bound by the latency of its dependent multiply–add chain (~33 cycles a pair).
- */
-function direction2(s: LbfgsState, m: number): void {
-  const g = s.g, count = s.count, gamma = s.gamma, P = s.P, Yo = 2 * m, Ro = 4 * m, Ao = Ro + m;
-  let q0 = -g[0]!, q1 = -g[1]!;
-  let j = s.head;
-  for (let k = 0; k < count; k++) {
-    j = j === 0 ? m - 1 : j - 1;
-    const o = 2 * j;
-    const a = P[Ro + j]! * (P[o]! * q0 + P[o + 1]! * q1);
-    P[Ao + j] = a;
-    q0 -= a * P[Yo + o]!; q1 -= a * P[Yo + o + 1]!;
-  }
-  q0 *= gamma; q1 *= gamma;
-  for (let k = 0; k < count; k++) {
-    const o = 2 * j;
-    const c = P[Ao + j]! - P[Ro + j]! * (P[Yo + o]! * q0 + P[Yo + o + 1]! * q1);
-    q0 += c * P[o]!; q1 += c * P[o + 1]!;
-    j = j === m - 1 ? 0 : j + 1;
-  }
-  s.d[0] = q0; s.d[1] = q1;
-}
-
 /** d ← −H∇f by the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
   const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, gamma = s.gamma;
-  if (n === 2) { direction2(s, m); return; }
+  if (s.w2 !== undefined) { s.w2.direction(g, gamma, q); return; }
   const mn = m * n;
   if (s.r) {
     const base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
@@ -92,19 +70,55 @@ function direction(s: LbfgsState, m: number): void {
 
 const EMPTY = new Float64Array(0);
 
+/** Drops every stored pair (a failed search or an uphill direction starts over from −∇f). */
+function forget(s: LbfgsState): void {
+  s.count = 0; s.gamma = 1;
+  s.w2?.clear();
+}
+
+/** Stores the pair s = x − xOld, y = g − gOld at ring slot head, unless it lacks positive curvature. */
+function storePair(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld: Float64Array): void {
+  const j = s.head, x = s.x, g = s.g, mn = m * n;
+  let sy = 0, yy = 0, ss = 0;
+  const w2 = s.w2;
+  if (w2 !== undefined) {
+    const s0 = x[0]! - xOld[0]!, s1 = x[1]! - xOld[1]!, y0 = g[0]! - gOld[0]!, y1 = g[1]! - gOld[1]!;
+    sy = s0 * y0 + s1 * y1; yy = y0 * y0 + y1 * y1; ss = s0 * s0 + s1 * s1;
+    if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return;
+    w2.push(s0, s1, y0, y1, 1 / sy);
+  } else {
+    // The pair goes to row j of S and Y (in the JS array, or in linear memory).
+    const P = s.r !== undefined ? heapOf(s.r) : s.P, base = s.r !== undefined ? s.ptr >>> 3 : 0;
+    const So = base + j * n, Yo = So + mn;
+    for (let i = 0; i < n; i++) {
+      const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
+      P[So + i] = si;
+      P[Yo + i] = yi;
+      sy += si * yi; yy += yi * yi; ss += si * si;
+    }
+    // Skip pairs without positive curvature: they would break positive definiteness.
+    if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return;
+    P[base + 2 * mn + j] = 1 / sy;
+  }
+  s.gamma = sy / yy;
+  s.head = j + 1 === m ? 0 : j + 1;
+  s.count = Math.min(s.count + 1, m);
+}
+
 export const lbfgs: Method<LbfgsState> = {
   name: 'lbfgs',
   init(ctx, x0) {
     const m = ctx.o.memory, n = ctx.n;
     const b = initSmooth(ctx, x0);
-    const wasm = n >= WASM_FROM_N;
+    const wasm = n >= WASM_FROM_N, two = n === 2;
     // An explicit literal (not a spread) keeps one fast hidden class for the hot loops.
     return {
       x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe,
       d: workF64(n),
-      P: wasm ? EMPTY : workF64(2 * m * n + 2 * m),
+      P: wasm || two ? EMPTY : workF64(2 * m * n + 2 * m),
       ptr: wasm ? rt.k.alloc((2 * m * n + 2 * m + n) * 8) : 0,
       r: wasm ? rt : undefined,
+      w2: two ? new Window2(m) : undefined,
       count: 0,
       head: 0,
       gamma: 1,
@@ -120,7 +134,7 @@ export const lbfgs: Method<LbfgsState> = {
       direction(s, m);
       let slope = dot(s.g, s.d);
       if (!(slope < 0)) {
-        s.count = 0; s.gamma = 1;
+        forget(s);
         direction(s, m);
         slope = dot(s.g, s.d);
       }
@@ -133,29 +147,11 @@ export const lbfgs: Method<LbfgsState> = {
         alpha0 = Math.min(1, 1 / gmax);
       }
       if (lineSearchStep(ctx, s, s.d, alpha0, 0.9, slope) > 0) {
-        const xOld = s.xNew, gOld = s.gNew; // accept() swapped the previous point here
-        const j = s.head, x = s.x, g = s.g, mn = m * n;
-        // The pair goes to row j of S and Y (in the JS array, or in linear memory).
-        const P = s.r !== undefined ? heapOf(s.r) : s.P, base = s.r !== undefined ? s.ptr >>> 3 : 0;
-        const So = base + j * n, Yo = So + mn;
-        let sy = 0, yy = 0, ss = 0;
-        for (let i = 0; i < n; i++) {
-          const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
-          P[So + i] = si;
-          P[Yo + i] = yi;
-          sy += si * yi; yy += yi * yi; ss += si * si;
-        }
-        // Skip pairs without positive curvature: they would break positive definiteness.
-        if (sy > Number.EPSILON * Math.sqrt(ss * yy)) {
-          P[base + 2 * mn + j] = 1 / sy;
-          s.gamma = sy / yy;
-          s.head = j + 1 === m ? 0 : j + 1;
-          s.count = Math.min(s.count + 1, m);
-        }
+        storePair(s, m, n, s.xNew, s.gNew); // accept() swapped the previous point there
         return undefined;
       }
       if (s.count === 0) break;
-      s.count = 0; s.gamma = 1;
+      forget(s);
     }
     return 'lineSearch';
   },
