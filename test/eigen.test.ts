@@ -153,6 +153,15 @@ for (const name of BACKENDS) {
       }
     });
 
+    it("a shift equal to the block's last diagonal entry (root-free QL's c = 0 branch)", () => {
+      // T = tridiag(d = [0, 0, −1], e = [1, ½]): the shift from the leading 2×2 is −1 = d₂, so the
+      // sweep starts with γ = 0, p = 0, and p must come from dsterf's oldc·bb (the roots of the
+      // characteristic polynomial −λ³ − λ² + (5/4)λ + 1 checked through the vectors' residual).
+      const a = Float64Array.of(0, 1, 0, 1, 0, 0.5, 0, 0.5, -1);
+      const [withVectors, only] = checkDecomposition(a, 3);
+      for (const v of [withVectors, only]) for (const x of v) expect(Math.abs(-(x ** 3) - x * x + 1.25 * x + 1)).toBeLessThan(16 * EPS * 4);
+    });
+
     it('tight clusters (1 + k·1e−12) and repeated eigenvalues converge to full accuracy', () => {
       const r = rng(21);
       for (const n of [6, 30, 90]) {
