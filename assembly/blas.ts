@@ -60,6 +60,20 @@ export function scal(n: i32, alpha: f64, x: usize): void {
   for (; i < n; i++) st(x, i, alpha * ld(x, i));
 }
 
+/** y ← α·x (n doubles; y and x distinct or equal): a copy and a scal in one pass. */
+export function copyScaled(n: i32, alpha: f64, x: usize, y: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const va = f64x2.splat(alpha);
+    for (; i + 4 <= n; i += 4) {
+      stv(y, i, f64x2.mul(va, ldv(x, i)));
+      stv(y, i + 2, f64x2.mul(va, ldv(x, i + 2)));
+    }
+    for (; i + 2 <= n; i += 2) stv(y, i, f64x2.mul(va, ldv(x, i)));
+  }
+  for (; i < n; i++) st(y, i, alpha * ld(x, i));
+}
+
 /** max |x[i]|, NaN if any entry is NaN (f64.max propagates NaN; `if (v > m)` would drop it). */
 export function amax(x: usize, n: i32): f64 {
   let i = 0;

@@ -1,6 +1,6 @@
 // The one module both WebAssembly builds (and the wasm2js JavaScript build) are compiled from.
 export { alloc, free, simdEnabled } from './memory';
-export { dot, axpy, scal, amax, nrm2, firstNonFinite, copy, fill, gemv, matvecChecked, symv } from './blas';
+export { dot, axpy, scal, copyScaled, amax, nrm2, firstNonFinite, copy, fill, gemv, matvecChecked, symv } from './blas';
 export { cholesky, choleskySolve, lu, luSolve, asymmetry } from './factor';
 export { gridKnown } from './grid';
 export { quadraticLoop } from './loops';

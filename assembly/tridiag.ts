@@ -4,7 +4,7 @@
 // so every inner loop (the symmetric matrix-vector product and the rank-2 update) runs over
 // contiguous memory with f64x2.
 import { ld, st, ldv, stv, hsum, at, SAFMIN, TWO_600 } from './memory';
-import { dot, axpy, nrm2 } from './blas';
+import { dot, axpy, nrm2, scal } from './blas';
 
 
 
@@ -224,8 +224,7 @@ function reflect(a: usize, n: i32, k: i32, d: usize, e: usize): f64 {
   const t = (beta - alpha) / beta;
   const denom = alpha - beta; // |denom| ≥ |β| > 0, same sign as α
   if (abs(denom) > 1e-290) {
-    const r = 1 / denom;
-    for (let i = 1; i < m; i++) st(x, i, ld(x, i) * r);
+    scal(m - 1, 1 / denom, x + 8);
   } else {
     for (let i = 1; i < m; i++) st(x, i, ld(x, i) / denom);
   }
@@ -236,7 +235,7 @@ function reflect(a: usize, n: i32, k: i32, d: usize, e: usize): f64 {
 
 /** w ← τ·w − ½τ²(wᵀv)·v: from p = B·v to the w of B ← B − v·wᵀ − w·vᵀ. */
 function finishW(w: usize, v: usize, m: i32, t: f64): void {
-  for (let i = 0; i < m; i++) st(w, i, t * ld(w, i));
+  scal(m, t, w);
   axpy(m, -0.5 * t * dot(w, v, m), v, w);
 }
 
@@ -272,7 +271,7 @@ export function tridiagonalize(a: usize, n: i32, d: usize, e: usize, tau: usize,
     }
     if (tk == 0 && tn == 0) continue;
     const u = at(a, n, k + 1, k + 2); // next v: u[i−1] pairs with local column i of this block
-    if (tn != 0) for (let i = 0; i < m - 1; i++) st(wn, i, 0);
+    if (tn != 0) memory.fill(wn, 0, <usize>(m - 1) << 3);
     for (let i = 1; i < m; i++) {
       const r = at(a, n, k + 1 + i, k + 1 + i);
       const len = m - i - 1;

@@ -119,23 +119,23 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   const { vectors, maxSweeps } = parseOptions(options, n);
   const k = rt.k;
   const nn = n * n;
-  // Work on a private copy: a copied-in argument already is one (scratch slot EIG), resident input is copied there.
-  const w = scratch(SLOT.EIG, nn);
-  if (staged.ptr !== w) k.copy(w, staged.ptr, nn);
-  const amax = k.amax(w, nn);
-  if (!Number.isFinite(amax)) requireFinite(w, nn, 'A', n);
+  // Checks read the input where it is; the private copy (a copied-in argument already is one:
+  // scratch slot EIG) is made below together with the scaling, in one pass.
+  const src = staged.ptr;
+  const amax = k.amax(src, nn);
+  if (!Number.isFinite(amax)) requireFinite(src, nn, 'A', n);
   const tol = SYMMETRY_TOLERANCE * amax;
-  if (n > 1 && !(k.asymmetry(w, n) <= tol)) notSymmetric(w, n, tol);
+  if (n > 1 && !(k.asymmetry(src, n) <= tol)) notSymmetric(src, n, tol);
   if (n === 0) return vectors ? { values: new Float64Array(0), vectors: identity(0) } : { values: new Float64Array(0) };
   if (amax === 0) return vectors ? { values: new Float64Array(n), vectors: identity(n) } : { values: new Float64Array(n) };
   if (n === 1) {
-    const values = Float64Array.of(heap()[w >>> 3]!);
+    const values = Float64Array.of(heap()[src >>> 3]!);
     return vectors ? { values, vectors: identity(1) } : { values };
   }
   if (n === 2) {
     const out = scratch(SLOT.EIG + 2, 6);
-    const h = heap();
-    k.eig2x2(h[w >>> 3]!, h[(w >>> 3) + 1]!, h[(w >>> 3) + 3]!, out);
+    const h = heap(), s = src >>> 3; // scratch() may have grown memory: a fresh view
+    k.eig2x2(h[s]!, h[s + 1]!, h[s + 3]!, out);
     const r = heap(), o = out >>> 3;
     // arrays this small live on the JS heap: far cheaper than slices of a shared buffer
     const values = Float64Array.of(r[o]!, r[o + 1]!);
@@ -143,12 +143,13 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
     return { values, vectors: { rows: 2, cols: 2, data: Float64Array.of(r[o + 2]!, r[o + 3]!, r[o + 4]!, r[o + 5]!) } };
   }
   // Scale by 2^−e (exact) so that max|aᵢⱼ| ∈ [1, 2); eigenvalues are scaled back by 2^e.
+  const w = scratch(SLOT.EIG, nn);
   const e = Math.floor(Math.log2(amax));
   if (e > 1000 || e < -1000) {
-    k.scal(nn, ldexp(1, -Math.sign(e) * 600), w);
+    k.copyScaled(nn, ldexp(1, -Math.sign(e) * 600), src, w);
     k.scal(nn, ldexp(1, -(e - Math.sign(e) * 600)), w);
-  } else if (e !== 0) {
-    k.scal(nn, 2 ** -e, w);
+  } else if (e !== 0 || src !== w) {
+    k.copyScaled(nn, 2 ** -e, src, w);
   }
   // d, e, work (3n), then room for ROTATIONS_PER_ROW·n recorded QL rotations (3 doubles each)
   const rotCap = ROTATIONS_PER_ROW * n;

@@ -8,6 +8,8 @@ export interface Kernels {
   dot(a: number, b: number, n: number): number;
   axpy(n: number, alpha: number, x: number, y: number): void;
   scal(n: number, alpha: number, x: number): void;
+  /** y ← α·x in one pass (x may equal y). */
+  copyScaled(n: number, alpha: number, x: number, y: number): void;
   amax(x: number, n: number): number;
   nrm2(x: number, n: number): number;
   firstNonFinite(x: number, n: number): number;
