@@ -62,7 +62,8 @@ function symvUpper(b: usize, lda: i32, m: i32, v: usize, p: usize): void {
  * step k), then, with the updated entries, the next step's symmetric product: returns
  * Σ r[j]·u[j] and does q[j] += r[j]·ui. One pass over the row does the work of two.
  */
-function fusedRow(r: usize, len: i32, vi: f64, wi: f64, v: usize, w: usize, ui: f64, u: usize, q: usize): f64 {
+// @ts-ignore: decorator
+@inline function fusedRow(r: usize, len: i32, vi: f64, wi: f64, v: usize, w: usize, ui: f64, u: usize, q: usize): f64 {
   let j = 0;
   let s: f64 = 0;
   if (ASC_FEATURE_SIMD) {
@@ -109,7 +110,8 @@ let sumB: f64 = 0;
  * loop overhead, which dominates at n = 64 where rows are ~20 entries long. q[j] gets row a's term
  * first and then row b's, as two single-row passes would. Returns row a's sum; row b's is in sumB.
  */
-function fusedRows(ra: usize, rb: usize, len: i32, via: f64, wia: f64, uia: f64, vib: f64, wib: f64, uib: f64, v: usize, w: usize, u: usize, q: usize): f64 {
+// @ts-ignore: decorator
+@inline function fusedRows(ra: usize, rb: usize, len: i32, via: f64, wia: f64, uia: f64, vib: f64, wib: f64, uib: f64, v: usize, w: usize, u: usize, q: usize): f64 {
   let j = 0;
   let sa: f64 = 0, sb: f64 = 0;
   if (ASC_FEATURE_SIMD) {
