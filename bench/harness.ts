@@ -259,17 +259,29 @@ export function runNative(python: string, script: string, specs: string[], quick
   });
 }
 
+/**
+ * optima ÷ peer from the same repetitions: the median of the per-repetition ratios. A
+ * repetition measures a workload's cases back to back, so a change in machine load between
+ * repetitions (this VM's two vCPUs were seen to change speed by 1.8× for minutes) cancels in
+ * each ratio instead of landing on one side of a ratio of medians. Unpaired data (different
+ * repetition counts, or one) falls back to the ratio of the medians.
+ */
+export function pairedRatio(a: CaseResult, b: CaseResult): number {
+  const n = a.reps.length;
+  if (n < 2 || b.reps.length !== n) return a.opsPerSec / b.opsPerSec;
+  return median(a.reps.map((x, i) => x / b.reps[i]!));
+}
+
 /** Per workload: optima's headline case against the fastest peer and numpy. */
 export function summarize(cases: CaseResult[], targets: Record<string, Target> = {}): WorkloadSummary[] {
   const order = [...new Set(cases.map((c) => c.workload))];
   return order.map((workload) => {
     const here = cases.filter((c) => c.workload === workload && !c.error && c.opsPerSec > 0);
-    const best = (role: Role): { impl: string; opsPerSec: number } | undefined => {
-      const c = here.filter((x) => x.role === role).sort((a, b) => b.opsPerSec - a.opsPerSec)[0];
-      return c && { impl: c.impl, opsPerSec: c.opsPerSec };
-    };
-    const s: WorkloadSummary = { workload, optima: best('optima'), bestPeer: best('peer'), native: best('native') };
-    if (s.optima && s.bestPeer) s.vsPeer = s.optima.opsPerSec / s.bestPeer.opsPerSec;
+    const top = (role: Role): CaseResult | undefined => here.filter((x) => x.role === role).sort((a, b) => b.opsPerSec - a.opsPerSec)[0];
+    const brief = (c: CaseResult | undefined) => c && { impl: c.impl, opsPerSec: c.opsPerSec };
+    const o = top('optima'), p = top('peer');
+    const s: WorkloadSummary = { workload, optima: brief(o), bestPeer: brief(p), native: brief(top('native')) };
+    if (o && p) s.vsPeer = pairedRatio(o, p);
     if (s.optima && s.native) s.vsNative = s.optima.opsPerSec / s.native.opsPerSec;
     const t = targets[workload];
     if (t) {

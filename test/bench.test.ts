@@ -84,3 +84,17 @@ describe('optima bench', () => {
     expect(r2.stderr).toMatch(/--reps/);
   });
 });
+
+describe('bench ratios', () => {
+  it('vsPeer pairs repetitions: the median of per-repetition ratios, not the ratio of medians', async () => {
+    const { pairedRatio, summarize } = await import('../bench/harness.js');
+    const c = (impl: string, role: 'optima' | 'peer', reps: number[]) =>
+      ({ workload: 'w', impl, role, opsPerSec: [...reps].sort((x, y) => x - y)[reps.length >> 1]!, margin: 0, samples: 1, reps });
+    // load changed between repetitions: each repetition says 2×, the medians say 0.5×
+    const a = c('optima', 'optima', [10, 20, 100]), b = c('js', 'peer', [5, 40, 50]);
+    expect(pairedRatio(a, b)).toBe(2);
+    expect(summarize([a, b], { w: { vsPeer: 1.5 } })[0]!.vsPeer).toBe(2);
+    // unpaired (different repetition counts): the ratio of medians
+    expect(pairedRatio(c('optima', 'optima', [10, 20, 100]), c('js', 'peer', [5, 40]))).toBe(20 / 40);
+  });
+});
