@@ -4,7 +4,7 @@
 // QL) for values only. Workspace comes from the caller.
 import { ld, st } from './memory';
 import { tridiagonalize, formQt } from './tridiag';
-import { tql, tqlValues, sortAscending } from './tql';
+import { tql, tqlValues, sortAscending, sortValues } from './tql';
 import { stedc, stedcWorkDoubles, stedcWorkInts } from './stedc';
 import { applyQ, applyQWork } from './applyq';
 
@@ -61,7 +61,11 @@ export function eigSymmetric(a: usize, n: i32, d: usize, e: usize, work: usize, 
   if (wantZ) formQt(a, n, tau, z);
   const info = wantZ ? tql(d, e, n, z, true, maxIter, rot, rotCap) : tqlValues(d, e, n, maxIter);
   if (info != 0) return info;
-  sortAscending(d, n, z, wantZ);
-  if (wantZ) transpose(z, a, n);
+  if (wantZ) {
+    sortAscending(d, n, z, true);
+    transpose(z, a, n);
+  } else {
+    sortValues(d, n, work); // tau, p and q are spent
+  }
   return 0;
 }
