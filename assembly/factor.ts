@@ -167,6 +167,64 @@ export function luSolve(a: usize, n: i32, piv: usize, b: usize): void {
   }
 }
 
+/** The asymmetry found by the last amaxAsymmetry call. */
+let lastAsym: f64 = 0;
+export function lastAsymmetry(): f64 { return lastAsym; }
+
+/**
+ * max |A[i][j]| over all of A (returned) and max |A[i][j] − A[j][i]| (lastAsymmetry()) in one walk
+ * of the pairs: eigSym needs both, and the column side of the pairs, not arithmetic, is the cost.
+ * Any NaN makes both NaN; ±∞ makes the maximum ∞.
+ */
+export function amaxAsymmetry(a: usize, n: i32): f64 {
+  let m: f64 = 0, big: f64 = 0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    let m0 = f64x2.splat(0), m1 = f64x2.splat(0), b0 = f64x2.splat(0), b1 = f64x2.splat(0), nan = f64x2.splat(0);
+    for (; i + 2 <= n; i += 2) {
+      const ri = row(a, n, i), rk = row(a, n, i + 1);
+      const upper = ld(ri, i + 1), lower = ld(rk, i);
+      m = max(m, abs(upper - lower));
+      big = max(big, max(max(abs(ld(ri, i)), abs(ld(rk, i + 1))), max(abs(upper), abs(lower))));
+      let j = i + 2;
+      for (; j + 2 <= n; j += 2) {
+        const u = f64x2.replace_lane(f64x2.splat(ld(ri, j)), 1, ld(rk, j));
+        const v = f64x2.replace_lane(f64x2.splat(ld(ri, j + 1)), 1, ld(rk, j + 1));
+        const cu = ldv(row(a, n, j), i), cv = ldv(row(a, n, j + 1), i);
+        const du = f64x2.sub(u, cu), dv = f64x2.sub(v, cv);
+        m0 = f64x2.pmax(m0, f64x2.abs(du));
+        m1 = f64x2.pmax(m1, f64x2.abs(dv));
+        b0 = f64x2.pmax(b0, f64x2.pmax(f64x2.abs(u), f64x2.abs(cu)));
+        b1 = f64x2.pmax(b1, f64x2.pmax(f64x2.abs(v), f64x2.abs(cv)));
+        nan = v128.or(nan, v128.or(f64x2.ne(du, du), f64x2.ne(dv, dv)));
+      }
+      if (j < n) {
+        const u = f64x2.replace_lane(f64x2.splat(ld(ri, j)), 1, ld(rk, j)), cu = ldv(row(a, n, j), i);
+        const du = f64x2.sub(u, cu);
+        m0 = f64x2.pmax(m0, f64x2.abs(du));
+        b0 = f64x2.pmax(b0, f64x2.pmax(f64x2.abs(u), f64x2.abs(cu)));
+        nan = v128.or(nan, f64x2.ne(du, du));
+      }
+    }
+    if (v128.any_true(nan) || big != big || m != m) { lastAsym = NaN; return NaN; }
+    m0 = f64x2.pmax(m0, m1);
+    b0 = f64x2.pmax(b0, b1);
+    m = max(m, max(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1)));
+    big = max(big, max(f64x2.extract_lane(b0, 0), f64x2.extract_lane(b0, 1)));
+  }
+  for (; i < n; i++) {
+    const ri = row(a, n, i);
+    big = max(big, abs(ld(ri, i)));
+    for (let j = i + 1; j < n; j++) {
+      const x = ld(ri, j), y = ld(row(a, n, j), i);
+      m = max(m, abs(x - y));
+      big = max(big, max(abs(x), abs(y)));
+    }
+  }
+  lastAsym = m;
+  return big;
+}
+
 /**
  * max |A[i][j] − A[j][i]| over the strict upper triangle, NaN-propagating. The SIMD build takes
  * rows i, i+1 together: A[j][i], A[j][i+1] are adjacent, so the column side is one v128 load,

@@ -297,6 +297,32 @@ for (const name of BACKENDS) {
       checkDecomposition(hard64, 64);
     });
 
+    it('the one-pass max|A| and symmetry check sees every entry: NaN, ±∞ and asymmetry at each position', () => {
+      // amaxAsymmetry walks row pairs, a 2-wide column side and odd tails: plant the bad value in
+      // every (i, j) of odd and even orders, on the diagonal and off it, above and below.
+      for (const n of [3, 4, 5, 6]) {
+        const base = randomSymmetric(n, rng(50 + n));
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+          for (const bad of [NaN, Infinity, -Infinity]) {
+            const a = base.slice();
+            a[i * n + j] = bad;
+            expectCode(() => eigSym(sym(n, a)), 'NOT_FINITE', new RegExp(`A\\[${i}\\]\\[${j}\\]`));
+          }
+          if (i === j) continue;
+          const a = base.slice();
+          a[i * n + j] += 1e-3;
+          expectCode(() => eigSym(sym(n, a)), 'NOT_SYMMETRIC', new RegExp(`A\\[${Math.min(i, j)}\\]\\[${Math.max(i, j)}\\]`));
+        }
+        // and the scale comes from the largest entry wherever it is: 1e300 anywhere on the diagonal
+        for (let i = 0; i < n; i++) {
+          const a = base.slice();
+          a[i * n + i] = 1e300;
+          const v = eigSym(sym(n, a)).values;
+          expect(v[n - 1]! / 1e300).toBeCloseTo(1, 12);
+        }
+      }
+    });
+
     it('repeated calls do not grow WebAssembly memory after warm-up', () => {
       const r = rng(61);
       const mats = [3, 17, 64].map((n) => ({ n, a: randomSymmetric(n, r) }));

@@ -122,10 +122,10 @@ export function eigSym(A: MatrixLike, options?: EigSymOptions): EigSymResult {
   // Checks read the input where it is; the private copy (a copied-in argument already is one:
   // scratch slot EIG) is made below together with the scaling, in one pass.
   const src = staged.ptr;
-  const amax = k.amax(src, nn);
+  const amax = k.amaxAsymmetry(src, n);
   if (!Number.isFinite(amax)) requireFinite(src, nn, 'A', n);
   const tol = SYMMETRY_TOLERANCE * amax;
-  if (n > 1 && !(k.asymmetry(src, n) <= tol)) notSymmetric(src, n, tol);
+  if (n > 1 && !(k.lastAsymmetry() <= tol)) notSymmetric(src, n, tol);
   if (n === 0) return vectors ? { values: new Float64Array(0), vectors: identity(0) } : { values: new Float64Array(0) };
   if (amax === 0) return vectors ? { values: new Float64Array(n), vectors: identity(n) } : { values: new Float64Array(n) };
   if (n === 1) {

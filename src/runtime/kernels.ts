@@ -23,6 +23,9 @@ export interface Kernels {
   lu(a: number, n: number, piv: number, tol: number): number;
   luSolve(a: number, n: number, piv: number, b: number): void;
   asymmetry(a: number, n: number): number;
+  /** max|aᵢⱼ| (NaN if any entry is), with max|aᵢⱼ − aⱼᵢ| left for lastAsymmetry(). */
+  amaxAsymmetry(a: number, n: number): number;
+  lastAsymmetry(): number;
   gridKnown(kind: number, x0: number, dx: number, ytop: number, dy: number, nx: number, ny: number, out: number): number;
   eig2x2Batch(a: number, b: number, c: number, lo: number, hi: number, n: number): number;
   eig2x2(a: number, b: number, c: number, out: number): void;
