@@ -162,6 +162,16 @@ for (const name of BACKENDS) {
       for (const v of [withVectors, only]) for (const x of v) expect(Math.abs(-(x ** 3) - x * x + 1.25 * x + 1)).toBeLessThan(16 * EPS * 4);
     });
 
+    it('entries spread over 1e−317 … 1e−14 (found by fuzzing): root-free QL keeps p from underflowing', () => {
+      // After scaling, e² reaches 1e−258 and p ≈ 1e−300: a chain written with rr·p underflowed
+      // there and returned ±1.5e46 for eigenvalues of size 6e−15.
+      const a = Float64Array.from([0, 0, 0, -2.027413673688381e-143, 4.861053e-317, 0, 1e-20, 0, 1.5087237470598186e-98, 0, 0, 0, 0, 0, 0,
+        -2.027413673688381e-143, 1.5087237470598186e-98, 0, 0, 5.88999960906814e-15, 4.861053e-317, 0, 0, 5.88999960906814e-15, 0]);
+      const [withVectors, only] = checkDecomposition(a, 5);
+      expectValues(only, [-5.88999960906814e-15, 0, 0, 1e-20, 5.88999960906814e-15], 5, frobeniusNorm(a));
+      expectValues(withVectors, [-5.88999960906814e-15, 0, 0, 1e-20, 5.88999960906814e-15], 5, frobeniusNorm(a));
+    });
+
     it('tight clusters (1 + k·1e−12) and repeated eigenvalues converge to full accuracy', () => {
       const r = rng(21);
       for (const n of [6, 30, 90]) {
