@@ -78,17 +78,14 @@ function forget(s: LbfgsState): void {
 
 /** Stores the pair s = x − xOld, y = g − gOld at ring slot head, unless it lacks positive curvature. */
 function storePair(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld: Float64Array): void {
-  const j = s.head, x = s.x, g = s.g, mn = m * n;
-  let sy = 0, yy = 0, ss = 0;
-  const w2 = s.w2;
+  const j = s.head, x = s.x, g = s.g, mn = m * n, w2 = s.w2;
+  // The pair goes to row j of S and Y (in the JS array, or in linear memory), or for n = 2 to the window.
+  const P = s.r !== undefined ? heapOf(s.r) : s.P, base = s.r !== undefined ? s.ptr >>> 3 : 0;
+  let sy = 0, yy = 0, ss = 0, s0 = 0, s1 = 0, y0 = 0, y1 = 0;
   if (w2 !== undefined) {
-    const s0 = x[0]! - xOld[0]!, s1 = x[1]! - xOld[1]!, y0 = g[0]! - gOld[0]!, y1 = g[1]! - gOld[1]!;
+    s0 = x[0]! - xOld[0]!; s1 = x[1]! - xOld[1]!; y0 = g[0]! - gOld[0]!; y1 = g[1]! - gOld[1]!;
     sy = s0 * y0 + s1 * y1; yy = y0 * y0 + y1 * y1; ss = s0 * s0 + s1 * s1;
-    if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return;
-    w2.push(s0, s1, y0, y1, 1 / sy);
   } else {
-    // The pair goes to row j of S and Y (in the JS array, or in linear memory).
-    const P = s.r !== undefined ? heapOf(s.r) : s.P, base = s.r !== undefined ? s.ptr >>> 3 : 0;
     const So = base + j * n, Yo = So + mn;
     for (let i = 0; i < n; i++) {
       const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
@@ -96,10 +93,11 @@ function storePair(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld
       P[Yo + i] = yi;
       sy += si * yi; yy += yi * yi; ss += si * si;
     }
-    // Skip pairs without positive curvature: they would break positive definiteness.
-    if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return;
-    P[base + 2 * mn + j] = 1 / sy;
   }
+  // Skip pairs without positive curvature: they would break positive definiteness.
+  if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return;
+  if (w2 !== undefined) w2.push(s0, s1, y0, y1, 1 / sy);
+  else P[base + 2 * mn + j] = 1 / sy;
   s.gamma = sy / yy;
   s.head = j + 1 === m ? 0 : j + 1;
   s.count = Math.min(s.count + 1, m);
