@@ -119,6 +119,67 @@ describe('L-BFGS in 2-D: the composed window', () => {
     expect(worst).toBeGreaterThan(0); // a different evaluation order, not a copy of the recursion
   });
 
+  it('is as accurate as the two-loop recursion for nearly orthogonal s and y (exact rational reference)', () => {
+    // With sᵀy ≈ 1e-4·‖s‖‖y‖ each update amplifies rounding by ~1e4 in both formulations; the
+    // composed maps must not be worse than the recursion. Reference: the recursion in exact
+    // rationals (BigInt), rounded once at the end.
+    type Q = [bigint, bigint];
+    const exact = (x: number): Q => {
+      const v = new DataView(new ArrayBuffer(8));
+      v.setFloat64(0, x);
+      const bits = v.getBigUint64(0), e = Number((bits >> 52n) & 0x7ffn), sign = bits >> 63n ? -1n : 1n;
+      let mant = bits & ((1n << 52n) - 1n);
+      if (e !== 0) mant |= 1n << 52n;
+      const exp = e === 0 ? -1074 : e - 1075;
+      return exp >= 0 ? [sign * (mant << BigInt(exp)), 1n] : [sign * mant, 1n << BigInt(-exp)];
+    };
+    const gcd = (a: bigint, b: bigint): bigint => { a = a < 0n ? -a : a; while (b) [a, b] = [b, a % b]; return a || 1n; };
+    const norm = (n: bigint, d: bigint): Q => { if (d < 0n) { n = -n; d = -d; } const g = gcd(n, d); return [n / g, d / g]; };
+    const add = (a: Q, b: Q) => norm(a[0] * b[1] + b[0] * a[1], a[1] * b[1]);
+    const sub = (a: Q, b: Q) => add(a, [-b[0], b[1]]);
+    const mul = (a: Q, b: Q) => norm(a[0] * b[0], a[1] * b[1]);
+    const toNumber = ([n, d]: Q) => {
+      const neg = n < 0n, a = neg ? -n : n;
+      const shift = Math.max(0, d.toString(2).length - a.toString(2).length + 64);
+      return (neg ? -1 : 1) * Number((a << BigInt(shift)) / d) / 2 ** shift;
+    };
+    const r = rng(9);
+    let worstWindow = 0, worstRecursion = 0;
+    for (let trial = 0; trial < 20; trial++) {
+      const m = 10, w = new Window2(m), S: number[][] = [], Y: number[][] = [];
+      while (S.length < m) {
+        const t = 2 * Math.PI * r(), phi = Math.acos(1e-4 * (1 + r())) * (r() < 0.5 ? 1 : -1), len = 0.1 + 10 * r();
+        const s0 = Math.cos(t), s1 = Math.sin(t), y0 = len * Math.cos(t + phi), y1 = len * Math.sin(t + phi);
+        const sy = s0 * y0 + s1 * y1;
+        if (!(sy > 0)) continue;
+        w.push(s0, s1, y0, y1, 1 / sy);
+        S.push([s0, s1]); Y.push([y0, y1]);
+      }
+      const g = [r() - 0.5, r() - 0.5], gamma = 0.5 + r();
+      // the recursion, exactly
+      let q: Q[] = [exact(-g[0]!), exact(-g[1]!)];
+      const rho = S.map((s, k) => { const sy = add(mul(exact(s[0]!), exact(Y[k]![0]!)), mul(exact(s[1]!), exact(Y[k]![1]!))); return norm(sy[1], sy[0]); });
+      const alpha: Q[] = [];
+      for (let k = m - 1; k >= 0; k--) {
+        alpha[k] = mul(rho[k]!, add(mul(exact(S[k]![0]!), q[0]!), mul(exact(S[k]![1]!), q[1]!)));
+        q = [sub(q[0]!, mul(alpha[k]!, exact(Y[k]![0]!))), sub(q[1]!, mul(alpha[k]!, exact(Y[k]![1]!)))];
+      }
+      q = [mul(q[0]!, exact(gamma)), mul(q[1]!, exact(gamma))];
+      for (let k = 0; k < m; k++) {
+        const c = sub(alpha[k]!, mul(rho[k]!, add(mul(exact(Y[k]![0]!), q[0]!), mul(exact(Y[k]![1]!), q[1]!))));
+        q = [add(q[0]!, mul(c, exact(S[k]![0]!))), add(q[1]!, mul(c, exact(S[k]![1]!)))];
+      }
+      const want = q.map(toNumber), scale = Math.max(Math.abs(want[0]!), Math.abs(want[1]!));
+      const d = new Float64Array(2);
+      w.direction(Float64Array.from(g), gamma, d);
+      const rec = twoLoop(S, Y, g, gamma);
+      worstWindow = Math.max(worstWindow, Math.abs(d[0]! - want[0]!) / scale, Math.abs(d[1]! - want[1]!) / scale);
+      worstRecursion = Math.max(worstRecursion, Math.abs(rec[0]! - want[0]!) / scale, Math.abs(rec[1]! - want[1]!) / scale);
+    }
+    expect(worstRecursion).toBeGreaterThan(1e3 * Number.EPSILON); // the pairs really are ill-conditioned
+    expect(worstWindow).toBeLessThanOrEqual(4 * worstRecursion);
+  });
+
   it('an empty window is γI: d = −γ∇f', () => {
     const w = new Window2(3), d = new Float64Array(2);
     w.direction(Float64Array.of(2, -4), 0.5, d);
