@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { minimize, objective, testFunctions } from '../src/index.js';
 import { Counted } from '../src/solvers/counted.js';
 import { wolfe } from '../src/solvers/lineSearch.js';
-import { Window2 } from '../src/solvers/methods/lbfgsWindow2.js';
+import { Window2, releaseWindow2, takeWindow2 } from '../src/solvers/methods/lbfgsWindow2.js';
 import { rng } from './helpers/reference.js';
 import { expectCode } from './helpers/errors.js';
 
@@ -178,6 +178,36 @@ describe('L-BFGS in 2-D: the composed window', () => {
     }
     expect(worstRecursion).toBeGreaterThan(1e3 * Number.EPSILON); // the pairs really are ill-conditioned
     expect(worstWindow).toBeLessThanOrEqual(4 * worstRecursion);
+  });
+
+  it('a window is reused by the next solve but never by a solve nested in a running one', () => {
+    // releaseWindow2 at the end of a run hands the window to the next 2-D solve; an objective that
+    // itself solves a 2-D problem mid-run must get a different window (else the outer's memory is lost)
+    const inner = testFunctions.rosenbrock();
+    let nestedX: Float64Array | undefined;
+    const r2 = testFunctions.rosenbrock();
+    const outer = objective({
+      dim: 2,
+      f: (x) => {
+        if (!nestedX) nestedX = minimize(inner, [-1.2, 1], { method: 'lbfgs' }).x;
+        return r2.value(x);
+      },
+      gradient: (x, g) => { const v = r2.gradient(x); g[0] = v[0]!; g[1] = v[1]!; },
+    });
+    const alone = minimize(r2, [-1.2, 1], { method: 'lbfgs', history: true });
+    const nested = minimize(outer, [-1.2, 1], { method: 'lbfgs', history: true });
+    expect(nestedX![0]).toBeCloseTo(1, 8);
+    expect(nested.iterations).toBe(alone.iterations);
+    expect(nested.history!.x.map((x) => Array.from(x))).toEqual(alone.history!.x.map((x) => Array.from(x)));
+    // and sequential solves reuse windows without carrying memory over: the same path each time
+    const again = minimize(r2, [-1.2, 1], { method: 'lbfgs', history: true });
+    expect(again.history!.x.map((x) => Array.from(x))).toEqual(alone.history!.x.map((x) => Array.from(x)));
+    const w1 = takeWindow2(10);
+    const w2 = takeWindow2(10);
+    expect(w1).not.toBe(w2);
+    releaseWindow2(w1);
+    expect(takeWindow2(10)).toBe(w1);
+    expect(takeWindow2(3)).not.toBe(w2); // a different memory size is a different window
   });
 
   it('an empty window is γI: d = −γ∇f', () => {

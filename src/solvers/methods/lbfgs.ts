@@ -9,7 +9,7 @@ import { type Runtime, heapOf, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
 import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
-import { Window2 } from './lbfgsWindow2.js';
+import { type Window2, releaseWindow2, takeWindow2 } from './lbfgsWindow2.js';
 
 const WASM_FROM_N = 16;
 
@@ -116,7 +116,7 @@ export const lbfgs: Method<LbfgsState> = {
       P: wasm || two ? EMPTY : workF64(2 * m * n + 2 * m),
       ptr: wasm ? rt.k.alloc((2 * m * n + 2 * m + n) * 8) : 0,
       r: wasm ? rt : undefined,
-      w2: two ? new Window2(m) : undefined,
+      w2: two ? takeWindow2(m) : undefined,
       count: 0,
       head: 0,
       gamma: 1,
@@ -125,6 +125,8 @@ export const lbfgs: Method<LbfgsState> = {
   release(s) {
     if (s.r && s.ptr) s.r.k.free(s.ptr);
     s.ptr = 0;
+    if (s.w2) releaseWindow2(s.w2);
+    s.w2 = undefined;
   },
   step(ctx, s) {
     const m = ctx.o.memory, n = ctx.n;

@@ -31,7 +31,7 @@ function copyMap(Q: Float64Array, from: number, to: number): void {
  * oldest pops the front; when the front is empty the back is turned into suffix aggregates.
  */
 export class Window2 {
-  private readonly m: number;
+  readonly m: number;
   /** Slot j's map at SIZE·j, its front suffix aggregate at SIZE·(m + j), then the back aggregate and a temporary. */
   private readonly Q: Float64Array;
   private readonly back: number;
@@ -110,3 +110,30 @@ export class Window2 {
     d[1] = -(h1 * g0 + h2 * g1);
   }
 }
+
+/**
+ * Windows of finished solves, for the next 2-D solve to reuse: a new one costs ~260 ns, mostly its
+ * 1.2 KB of zeroed memory, a twentieth of a whole 2-D Rosenbrock solve. A window never leaves
+ * its solve (the driver releases it when the run ends, however it ends), so reuse aliases nothing;
+ * a solve nested in another's objective finds the outer one's window still taken.
+ */
+const spare: Window2[] = [];
+const SPARE_MAX = 4;
+
+export function takeWindow2(m: number): Window2 {
+  for (let i = spare.length - 1; i >= 0; i--) {
+    const w = spare[i]!;
+    if (w.m === m) {
+      spare[i] = spare[spare.length - 1]!;
+      spare.pop();
+      w.clear();
+      return w;
+    }
+  }
+  return new Window2(m);
+}
+
+export function releaseWindow2(w: Window2): void {
+  if (spare.length < SPARE_MAX) spare.push(w);
+}
+
