@@ -52,12 +52,7 @@ export function axpy(n: i32, alpha: f64, x: usize, y: usize): void {
 
 /** x ← α·x */
 export function scal(n: i32, alpha: f64, x: usize): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    const va = f64x2.splat(alpha);
-    for (; i + 2 <= n; i += 2) stv(x, i, f64x2.mul(va, ldv(x, i)));
-  }
-  for (; i < n; i++) st(x, i, alpha * ld(x, i));
+  copyScaled(n, alpha, x, x);
 }
 
 /** y ← α·x (n doubles; y and x distinct or equal): a copy and a scal in one pass. */

@@ -172,15 +172,19 @@ let lastAsym: f64 = 0;
 export function lastAsymmetry(): f64 { return lastAsym; }
 
 /**
- * max |A[i][j]| over all of A (returned) and max |A[i][j] − A[j][i]| (lastAsymmetry()) in one walk
- * of the pairs: eigSym needs both, and the column side of the pairs, not arithmetic, is the cost.
- * Any NaN makes both NaN; ±∞ makes the maximum ∞.
+ * max |A[i][j]| over all of A (returned; NaN if any entry is, ∞ if any is ±∞) and
+ * max |A[i][j] − A[j][i]| over the strict upper triangle (lastAsymmetry(); NaN if some pair
+ * involves a NaN or ∞ − ∞) in one walk of the pairs. The SIMD build takes rows i, i+1 together:
+ * A[j][i], A[j][i+1] are adjacent, so the column side is one v128 load (the column walk, not
+ * arithmetic, is the cost), with pmax plus a NaN mask as in blas amax (f64x2.max costs V8 ~8
+ * instructions).
  */
 export function amaxAsymmetry(a: usize, n: i32): f64 {
   let m: f64 = 0, big: f64 = 0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    let m0 = f64x2.splat(0), m1 = f64x2.splat(0), b0 = f64x2.splat(0), b1 = f64x2.splat(0), nan = f64x2.splat(0);
+    let m0 = f64x2.splat(0), m1 = f64x2.splat(0), b0 = f64x2.splat(0), b1 = f64x2.splat(0);
+    let nan = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
       const ri = row(a, n, i), rk = row(a, n, i + 1);
       const upper = ld(ri, i + 1), lower = ld(rk, i);
@@ -206,11 +210,12 @@ export function amaxAsymmetry(a: usize, n: i32): f64 {
         nan = v128.or(nan, f64x2.ne(du, du));
       }
     }
-    if (v128.any_true(nan) || big != big || m != m) { lastAsym = NaN; return NaN; }
     m0 = f64x2.pmax(m0, m1);
     b0 = f64x2.pmax(b0, b1);
-    m = max(m, max(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1)));
-    big = max(big, max(f64x2.extract_lane(b0, 0), f64x2.extract_lane(b0, 1)));
+    // a NaN difference means a NaN entry off the diagonal, which pmax may have skipped in b0/b1
+    const anyNaN = v128.any_true(nan);
+    m = anyNaN ? NaN : max(m, max(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1)));
+    big = anyNaN ? NaN : max(big, max(f64x2.extract_lane(b0, 0), f64x2.extract_lane(b0, 1)));
   }
   for (; i < n; i++) {
     const ri = row(a, n, i);
@@ -225,42 +230,8 @@ export function amaxAsymmetry(a: usize, n: i32): f64 {
   return big;
 }
 
-/**
- * max |A[i][j] − A[j][i]| over the strict upper triangle, NaN-propagating. The SIMD build takes
- * rows i, i+1 together: A[j][i], A[j][i+1] are adjacent, so the column side is one v128 load,
- * and two maxima run side by side (the column walk, not arithmetic, is the cost).
- */
+/** max |A[i][j] − A[j][i]| over the strict upper triangle, NaN-propagating (amaxAsymmetry's walk). */
 export function asymmetry(a: usize, n: i32): f64 {
-  let m: f64 = 0;
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    // pmax (one maxpd) plus a NaN mask, as in blas amax: f64x2.max costs V8 ~8 instructions.
-    let m0 = f64x2.splat(0), m1 = f64x2.splat(0), nan = f64x2.splat(0);
-    for (; i + 2 <= n; i += 2) {
-      const ri = row(a, n, i), rk = row(a, n, i + 1);
-      m = max(m, abs(ld(ri, i + 1) - ld(rk, i)));
-      let j = i + 2;
-      for (; j + 2 <= n; j += 2) {
-        const u = f64x2.replace_lane(f64x2.splat(ld(ri, j)), 1, ld(rk, j));
-        const v = f64x2.replace_lane(f64x2.splat(ld(ri, j + 1)), 1, ld(rk, j + 1));
-        const du = f64x2.sub(u, ldv(row(a, n, j), i)), dv = f64x2.sub(v, ldv(row(a, n, j + 1), i));
-        m0 = f64x2.pmax(m0, f64x2.abs(du));
-        m1 = f64x2.pmax(m1, f64x2.abs(dv));
-        nan = v128.or(nan, v128.or(f64x2.ne(du, du), f64x2.ne(dv, dv)));
-      }
-      if (j < n) {
-        const du = f64x2.sub(f64x2.replace_lane(f64x2.splat(ld(ri, j)), 1, ld(rk, j)), ldv(row(a, n, j), i));
-        m0 = f64x2.pmax(m0, f64x2.abs(du));
-        nan = v128.or(nan, f64x2.ne(du, du));
-      }
-    }
-    if (v128.any_true(nan)) return NaN;
-    m0 = f64x2.pmax(m0, m1);
-    m = max(m, max(f64x2.extract_lane(m0, 0), f64x2.extract_lane(m0, 1)));
-  }
-  for (; i < n; i++) {
-    const ri = row(a, n, i);
-    for (let j = i + 1; j < n; j++) m = max(m, abs(ld(ri, j) - ld(row(a, n, j), i)));
-  }
-  return m;
+  amaxAsymmetry(a, n);
+  return lastAsym;
 }
