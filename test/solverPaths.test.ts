@@ -50,6 +50,20 @@ describe('Wolfe search: the best sufficient-decrease point when the curvature co
     expect(p.evaluations().f).toBe(2);
   });
 
+  it('never accepts a first trial that meets the curvature condition without decreasing f', () => {
+    // f = −x + 2x² − ⅔x³ has a local maximum at α₀ = 1 + 1/√2 (slope 0, f ≈ 0.80 > f(0) = 0): the
+    // curvature test alone would accept it; the search must zoom to the minimum at 1 − 1/√2.
+    const f = objective({ dim: 1, f: (x) => -x[0]! + 2 * x[0]! ** 2 - (2 / 3) * x[0]! ** 3, gradient: (x, g) => { g[0] = -1 + 4 * x[0]! - 2 * x[0]! ** 2; } });
+    const p = new Counted(f);
+    const xNew = new Float64Array(1), gNew = new Float64Array(1);
+    const r = wolfe(p, new Float64Array(1), 0, Float64Array.of(-1), Float64Array.of(1), 1 + Math.SQRT1_2, xNew, gNew);
+    expect(r.ok).toBe(true);
+    expect(r.fx).toBeLessThan(-1e-4 * r.alpha); // sufficient decrease
+    expect(Math.abs(gNew[0]!)).toBeLessThanOrEqual(0.9); // curvature, |φ′(α)| ≤ c₂|φ′(0)|
+    expect(r.alpha).toBeLessThan(1);
+    expect(p.evaluations().f).toBeGreaterThan(1);
+  });
+
   it('a search whose steps all leave x unchanged stalls the run, after the whole budget', () => {
     // gd's first trial step 1e-300 moves nothing; f never changes, so the 40 doublings never reach
     // the curvature condition, and the best point (the first) equals x.
