@@ -114,6 +114,8 @@ export interface RunOptions {
   python?: string;
   /** Path of bench/native.py. */
   nativeScript: string;
+  /** Only the workloads whose name contains this text, and the checks whose name contains it. */
+  only?: string;
 }
 
 /** What `run(ctx)` receives. */
@@ -294,6 +296,17 @@ export function summarize(cases: CaseResult[], targets: Record<string, Target> =
   });
 }
 
+/** The part of a suite that names `text` (--only): its cases, native workloads and checks. */
+function only(def: SuiteDefinition, text: string): SuiteDefinition {
+  const has = (name: string) => name.toLowerCase().includes(text.toLowerCase());
+  return {
+    ...def,
+    cases: def.cases.filter((c) => has(c.workload)),
+    native: def.native && Object.fromEntries(Object.entries(def.native).filter(([w]) => has(w))),
+    checks: def.checks?.filter((c) => has(c.name)),
+  };
+}
+
 /** Builds the context a suite's run() receives. */
 export function createContext(options: RunOptions): SuiteContext {
   const missing = new Set<string>();
@@ -310,8 +323,9 @@ export function createContext(options: RunOptions): SuiteContext {
         return undefined;
       }
     },
-    async measure(def: SuiteDefinition): Promise<SuiteResult> {
+    async measure(full: SuiteDefinition): Promise<SuiteResult> {
       const t0 = performance.now();
+      const def = options.only === undefined ? full : only(full, options.only);
       const reps = Math.max(1, options.reps);
       const perCase = def.cases.map(() => [] as OneRun[]);
       const errors: Array<string | undefined> = def.cases.map(() => undefined);

@@ -75,6 +75,21 @@ describe('optima bench', () => {
     }
   }, 150_000);
 
+  it('--only measures just the workloads whose name contains the text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'optima-bench-'));
+    try {
+      const json = join(dir, 'r.json');
+      const { code, stderr } = await run(['bench', 'linalg', '--quick', '--no-native', '--only', 'MATVEC n=16', '--json', json]);
+      expect(code, stderr).toBe(0);
+      const suite = JSON.parse(readFileSync(json, 'utf8')).suites[0];
+      expect(suite.workloads.map((w: { workload: string }) => w.workload)).toEqual(['matvec n=16']);
+      expect(new Set(suite.cases.map((c: Case) => c.workload))).toEqual(new Set(['matvec n=16']));
+      expect(suite.checks).toEqual([]); // the suite's checks name other workloads
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('reports unknown suites and bad options without running anything', async () => {
     const r = await run(['bench', 'nosuch']);
     expect(r.code).toBe(2);

@@ -25,7 +25,7 @@ interface Progress { suite: string; index: number; total: number; rep: number; r
 interface CaseResult { workload: string; impl: string; opsPerSec: number; margin: number; samples: number; error?: string }
 interface Harness {
   createContext(o: {
-    quick: boolean; reps: number; python?: string; nativeScript: string;
+    quick: boolean; reps: number; python?: string; nativeScript: string; only?: string;
     onCase?: (p: Progress) => void; onResult?: (suite: string, r: CaseResult) => void; log?: (l: string) => void;
   }): unknown;
 }
@@ -49,10 +49,13 @@ export interface BenchOptions {
   note?: string;
   /** Re-render --html/--markdown from a saved JSON report instead of measuring. */
   from?: string;
+  /** Measure only the workloads whose name contains this text (and the checks that name it). */
+  only?: string;
 }
 
 const USAGE = `usage: optima bench [suite…] [--quick] [--json file] [--html file] [--markdown file]
                     [--reps n] [--python path | --no-native] [--note text] [--from results.json]
+                    [--only text]  (only the workloads whose name contains text)
 suites: ${SUITES.join(', ')} (default: all present)`;
 
 export function parseArgs(args: string[]): BenchOptions | string {
@@ -73,6 +76,7 @@ export function parseArgs(args: string[]): BenchOptions | string {
       else if (a === '--no-native') o.python = '';
       else if (a === '--note') o.note = value();
       else if (a === '--from') o.from = value();
+      else if (a === '--only') o.only = value();
       else if (a === '--reps') {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 1 || n > 50) return `--reps must be an integer in 1..50`;
@@ -220,7 +224,7 @@ export async function runBench(args: string[]): Promise<void> {
     const tty = Boolean(process.stderr.isTTY);
     const progress = progressDisplay(tty, reporter);
     const ctx = harness.createContext({
-      quick: o.quick, reps, python: o.python, nativeScript: join(benchDir, 'native.py'),
+      quick: o.quick, reps, python: o.python, nativeScript: join(benchDir, 'native.py'), only: o.only,
       onCase: progress.onCase, onResult: progress.onResult,
       log: (l) => { progress.clear(); console.log(l); },
     });
