@@ -41,6 +41,13 @@ export interface Method<S extends IterateState = IterateState> {
   release?(state: S): void;
   /** true when the method applies stepTolerance / fTolerance itself (to its simplex). */
   readonly ownsTolerances?: boolean;
+  /**
+   * true when, with these options, every step is a line search through lineSearchStep, which
+   * either fails or moves x and leaves f evaluated there. Then x never repeats, and x is finite
+   * whenever f is (Counted gives NaN at a non-finite x), so the driver's pass over x, which looks
+   * for those two cases, runs only when stepTolerance needs the step's length.
+   */
+  readonly searchedSteps?: (o: ResolvedOptions) => boolean;
 }
 
 export interface History {
@@ -125,6 +132,7 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
   const { o, n } = ctx;
   const { maxIterations, gradientTolerance, stepTolerance, fTolerance, callback, signal } = o;
   const xMayRepeat = method.xMayRepeat === true, ownsTolerances = method.ownsTolerances === true;
+  const passOverX = stepTolerance > 0 || method.searchedSteps?.(o) !== true;
   let iterations = 0;
   let gnorm = s.g ? normInf(s.g) : NAN;
   if (history) record(history, s, gnorm);
@@ -147,9 +155,10 @@ function loop<S extends IterateState>(method: Method<S>, s: S, p: Counted, ctx: 
     if (stop) { reason = stop; break; }
     // One pass over x: the largest step, the scale, finiteness (x − x is 0 only for finite x),
     // and x saved for the next iteration's step (every iteration that goes on passes here).
-    let dx = 0, xmax = 1, nonFinite = 0;
+    // Without the pass (searched steps, no stepTolerance) dx stays NaN: no step test can fire.
+    let dx = passOverX ? 0 : NAN, xmax = 1, nonFinite = 0;
     const x = s.x, fx = s.fx;
-    for (let i = 0; i < n; i++) {
+    if (passOverX) for (let i = 0; i < n; i++) {
       const xi = x[i]!;
       nonFinite += xi - xi;
       dx = Math.max(dx, Math.abs(xi - xPrev[i]!));

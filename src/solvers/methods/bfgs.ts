@@ -21,6 +21,7 @@ function resetIdentity(H: Float64Array, n: number, scale: number): void {
 
 export const bfgs: Method<BfgsState> = {
   name: 'bfgs',
+  searchedSteps: () => true,
   init(ctx, x0) {
     const n = ctx.n;
     const H = workF64(n * n);

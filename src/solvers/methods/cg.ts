@@ -15,6 +15,7 @@ interface CgState extends SmoothState {
 
 export const cg: Method<CgState> = {
   name: 'cg',
+  searchedSteps: () => true,
   init(ctx, x0) {
     const s = initSmooth(ctx, x0);
     const d = workF64(ctx.n);

@@ -13,6 +13,7 @@ interface GdState extends SmoothState {
 
 export const gd: Method<GdState> = {
   name: 'gd',
+  searchedSteps: (o) => o.lineSearch !== 'none',
   init(ctx, x0) {
     const b = initSmooth(ctx, x0);
     return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: workF64(ctx.n), lastSlope: 0, lastAlpha: 0 };

@@ -105,6 +105,7 @@ function storePair(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld
 
 export const lbfgs: Method<LbfgsState> = {
   name: 'lbfgs',
+  searchedSteps: () => true,
   init(ctx, x0) {
     const m = ctx.o.memory, n = ctx.n;
     const b = initSmooth(ctx, x0);

@@ -43,6 +43,7 @@ export function modifiedNewtonDirection(H: Float64Array, g: Float64Array, d: Flo
 
 export const newton: Method<NewtonState> = {
   name: 'newton',
+  searchedSteps: () => true,
   init(ctx, x0) {
     const b = initSmooth(ctx, x0);
     return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: workF64(ctx.n) };
