@@ -5,13 +5,25 @@
 // stacks (Tangwongsan et al. 2017): O(1) compositions per iteration, amortized, instead of the
 // recursion's 2m dependent multiply–add steps, which were a third of a 2-D solve's time.
 // Same H in exact arithmetic; measured agreement with the two-loop to a few ε (tests).
-import { workF64 } from '../../runtime/workArrays.js';
+
+/**
+ * The maps live in a plain array of doubles, not a Float64Array: once any ArrayBuffer in the
+ * process has been detached (a growing WebAssembly memory detaches its old buffer), V8 checks
+ * every typed-array access for detachment, and these ~75 accesses per iteration are the 2-D
+ * solve's largest share (measured: 2-D Rosenbrock 3–4% faster after a detach).
+ */
+function doubles(n: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0.5); // double elements from the start, so never a transition
+  a.fill(0);
+  return a;
+}
 
 /** A map H ↦ WᵀHW + C at offset o: W row-major in o..o+3, symmetric C as (c₀₀, c₀₁, c₁₁) in o+4..o+6. */
 const SIZE = 7;
 
 /** Q[out] = "a, then b": (W_a W_b, W_bᵀ C_a W_b + C_b). out may be a or b. */
-function compose(Q: Float64Array, a: number, b: number, out: number): void {
+function compose(Q: number[], a: number, b: number, out: number): void {
   const a0 = Q[a]!, a1 = Q[a + 1]!, a2 = Q[a + 2]!, a3 = Q[a + 3]!, ca0 = Q[a + 4]!, ca1 = Q[a + 5]!, ca2 = Q[a + 6]!;
   const b0 = Q[b]!, b1 = Q[b + 1]!, b2 = Q[b + 2]!, b3 = Q[b + 3]!;
   const x0 = ca0 * b0 + ca1 * b2, x1 = ca0 * b1 + ca1 * b3, x2 = ca1 * b0 + ca2 * b2, x3 = ca1 * b1 + ca2 * b3;
@@ -21,7 +33,7 @@ function compose(Q: Float64Array, a: number, b: number, out: number): void {
   Q[out + 4] = c0; Q[out + 5] = c1; Q[out + 6] = c2;
 }
 
-function copyMap(Q: Float64Array, from: number, to: number): void {
+function copyMap(Q: number[], from: number, to: number): void {
   for (let t = 0; t < SIZE; t++) Q[to + t] = Q[from + t]!;
 }
 
@@ -33,7 +45,7 @@ function copyMap(Q: Float64Array, from: number, to: number): void {
 export class Window2 {
   readonly m: number;
   /** Slot j's map at SIZE·j, its front suffix aggregate at SIZE·(m + j), then the back aggregate and a temporary. */
-  private readonly Q: Float64Array;
+  private readonly Q: number[];
   private readonly back: number;
   private readonly tmp: number;
   private head = 0;
@@ -42,7 +54,7 @@ export class Window2 {
 
   constructor(m: number) {
     this.m = m;
-    this.Q = workF64(SIZE * (2 * m + 2));
+    this.Q = doubles(SIZE * (2 * m + 2));
     this.back = SIZE * 2 * m;
     this.tmp = this.back + SIZE;
   }
