@@ -378,7 +378,7 @@ describe('quadratic fast path (WebAssembly loops)', () => {
       const before = backend;
       await setBackend(backendName);
       try {
-        for (const n of [1, 2, 7, 30]) {
+        for (const n of [1, 2, 7, 30, 330]) { // 330: H·x by symv in the SIMD loops
           const { q, L, x0 } = spdQuadratic(n, n * 31 + 1);
           for (const method of ['gd', 'momentum', 'nesterov', 'cg'] as const) {
             const opts: MinimizeOptions = method === 'cg' ? { method } : { method, stepSize: method === 'gd' ? 1 / L : 0.5 / L };
