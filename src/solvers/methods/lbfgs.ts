@@ -31,10 +31,19 @@ interface LbfgsState extends SmoothState {
   gamma: number;
 }
 
-/** d ← −H∇f by the two-loop recursion. */
+// direction and storePair dispatch in a few bytes of bytecode, so V8 inlines them (and the 2-D
+// window's methods) into step: the general paths beside them made each too big to inline, two
+// calls per iteration that were a measurable share of a 2-D solve.
+
+/** d ← −H∇f: the composed window for n = 2, else the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
+  if (s.w2 !== undefined) s.w2.direction(s.g, s.gamma, s.d);
+  else twoLoop(s, m);
+}
+
+/** d ← −H∇f by the two-loop recursion (in WebAssembly for n ≥ 16). */
+function twoLoop(s: LbfgsState, m: number): void {
   const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, gamma = s.gamma;
-  if (s.w2 !== undefined) { s.w2.direction(g, gamma, q); return; }
   const mn = m * n;
   if (s.r) {
     const base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
@@ -76,31 +85,45 @@ function forget(s: LbfgsState): void {
   s.w2?.clear();
 }
 
-/** Stores the pair s = x − xOld, y = g − gOld at ring slot head, unless it lacks positive curvature. */
+/** Stores the pair s = x − xOld, y = g − gOld, unless it lacks positive curvature. */
 function storePair(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld: Float64Array): void {
-  const j = s.head, x = s.x, g = s.g, mn = m * n, w2 = s.w2;
-  // The pair goes to row j of S and Y (in the JS array, or in linear memory), or for n = 2 to the window.
+  if (s.w2 !== undefined) storePair2(s, s.w2, m, xOld, gOld);
+  else storePairN(s, m, n, xOld, gOld);
+}
+
+/** n = 2: the pair becomes the window's newest update map. */
+function storePair2(s: LbfgsState, w2: Window2, m: number, xOld: Float64Array, gOld: Float64Array): void {
+  const x = s.x, g = s.g;
+  const s0 = x[0]! - xOld[0]!, s1 = x[1]! - xOld[1]!, y0 = g[0]! - gOld[0]!, y1 = g[1]! - gOld[1]!;
+  const sy = s0 * y0 + s1 * y1;
+  if (keep(s, m, sy, y0 * y0 + y1 * y1, s0 * s0 + s1 * s1)) w2.push(s0, s1, y0, y1, 1 / sy);
+}
+
+/** The pair goes to row head of S and Y, in the JS array or in linear memory. */
+function storePairN(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld: Float64Array): void {
+  const j = s.head, x = s.x, g = s.g, mn = m * n;
   const P = s.r !== undefined ? heapOf(s.r) : s.P, base = s.r !== undefined ? s.ptr >>> 3 : 0;
-  let sy = 0, yy = 0, ss = 0, s0 = 0, s1 = 0, y0 = 0, y1 = 0;
-  if (w2 !== undefined) {
-    s0 = x[0]! - xOld[0]!; s1 = x[1]! - xOld[1]!; y0 = g[0]! - gOld[0]!; y1 = g[1]! - gOld[1]!;
-    sy = s0 * y0 + s1 * y1; yy = y0 * y0 + y1 * y1; ss = s0 * s0 + s1 * s1;
-  } else {
-    const So = base + j * n, Yo = So + mn;
-    for (let i = 0; i < n; i++) {
-      const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
-      P[So + i] = si;
-      P[Yo + i] = yi;
-      sy += si * yi; yy += yi * yi; ss += si * si;
-    }
+  const So = base + j * n, Yo = So + mn;
+  let sy = 0, yy = 0, ss = 0;
+  for (let i = 0; i < n; i++) {
+    const si = x[i]! - xOld[i]!, yi = g[i]! - gOld[i]!;
+    P[So + i] = si;
+    P[Yo + i] = yi;
+    sy += si * yi; yy += yi * yi; ss += si * si;
   }
-  // Skip pairs without positive curvature: they would break positive definiteness.
-  if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return;
-  if (w2 !== undefined) w2.push(s0, s1, y0, y1, 1 / sy);
-  else P[base + 2 * mn + j] = 1 / sy;
+  if (keep(s, m, sy, yy, ss)) P[base + 2 * mn + j] = 1 / sy;
+}
+
+/**
+ * The curvature test: a pair without positive curvature would break positive definiteness and
+ * is skipped. A kept pair sets the scaling γ = sᵀy / yᵀy and advances the ring.
+ */
+function keep(s: LbfgsState, m: number, sy: number, yy: number, ss: number): boolean {
+  if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return false;
   s.gamma = sy / yy;
-  s.head = j + 1 === m ? 0 : j + 1;
+  s.head = s.head + 1 === m ? 0 : s.head + 1;
   s.count = Math.min(s.count + 1, m);
+  return true;
 }
 
 export const lbfgs: Method<LbfgsState> = {
