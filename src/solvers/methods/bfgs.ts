@@ -2,12 +2,12 @@
 // H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ, ρ = 1/yᵀs, with H₀ scaled by yᵀs/yᵀy before the first
 // update (eq. 6.20); strong Wolfe line search (c₂ = 0.9). O(n²) memory and work per iteration.
 import type { Method } from '../driver.js';
-import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+import { SmoothState, dot, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
 
-interface BfgsState extends SmoothState {
+/** The inverse-Hessian approximation and the update's work vectors. */
+interface BfgsMemory {
   H: Float64Array;
-  d: Float64Array;
   s: Float64Array;
   y: Float64Array;
   Hy: Float64Array;
@@ -19,18 +19,17 @@ function resetIdentity(H: Float64Array, n: number, scale: number): void {
   for (let i = 0; i < n; i++) H[i * n + i] = scale;
 }
 
-export const bfgs: Method<BfgsState> = {
+export const bfgs: Method<SmoothState<BfgsMemory>> = {
   name: 'bfgs',
   searchedSteps: () => true,
   init(ctx, x0) {
     const n = ctx.n;
     const H = workF64(n * n);
     resetIdentity(H, n, 1);
-    const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, H, d: workF64(n), s: workF64(n), y: workF64(n), Hy: workF64(n), updated: false };
+    return new SmoothState<BfgsMemory>(ctx, x0, { H, s: workF64(n), y: workF64(n), Hy: workF64(n), updated: false });
   },
   step(ctx, st) {
-    const n = ctx.n, H = st.H, d = st.d;
+    const n = ctx.n, mem = st.own, H = mem.H, d = st.d;
     for (let attempt = 0; attempt < 2; attempt++) {
       const g = st.g;
       for (let i = 0; i < n; i++) {
@@ -41,14 +40,14 @@ export const bfgs: Method<BfgsState> = {
       }
       if (!(dot(d, st.g) < 0)) {
         resetIdentity(H, n, 1);
-        st.updated = false;
+        mem.updated = false;
         for (let i = 0; i < n; i++) d[i] = -st.g[i]!;
       }
       let gmax = 0;
       for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(st.g[i]!));
-      const alpha0 = st.updated ? 1 : Math.min(1, 1 / gmax);
+      const alpha0 = mem.updated ? 1 : Math.min(1, 1 / gmax);
       if (lineSearchStep(ctx, st, d, alpha0, 0.9) > 0) {
-        const s = st.s, y = st.y, Hy = st.Hy;
+        const s = mem.s, y = mem.y, Hy = mem.Hy;
         const x = st.x, xo = st.xNew, g1 = st.g, go = st.gNew;
         for (let i = 0; i < n; i++) {
           s[i] = x[i]! - xo[i]!;
@@ -56,8 +55,8 @@ export const bfgs: Method<BfgsState> = {
         }
         const sy = dot(s, y), yy = dot(y, y);
         if (!(sy > Number.EPSILON * Math.sqrt(dot(s, s) * yy))) return undefined; // skip: no positive curvature
-        if (!st.updated) resetIdentity(H, n, sy / yy);
-        st.updated = true;
+        if (!mem.updated) resetIdentity(H, n, sy / yy);
+        mem.updated = true;
         const rho = 1 / sy;
         for (let i = 0; i < n; i++) {
           let v = 0;
@@ -74,9 +73,9 @@ export const bfgs: Method<BfgsState> = {
         }
         return undefined;
       }
-      if (!st.updated) break;
+      if (!mem.updated) break;
       resetIdentity(H, n, 1);
-      st.updated = false;
+      mem.updated = false;
     }
     return 'lineSearch';
   },

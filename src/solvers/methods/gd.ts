@@ -1,22 +1,19 @@
 // Gradient descent, x ← x − α∇f(x): with a fixed α (lineSearch 'none', the lecture's method) or
 // with α chosen by Armijo backtracking or a strong Wolfe search (Nocedal & Wright §3.1).
 import type { Method } from '../driver.js';
-import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
-import { workF64 } from '../../runtime/workArrays.js';
+import { SmoothState, dot, lineSearchStep } from './common.js';
 
-interface GdState extends SmoothState {
-  d: Float64Array;
+interface GdMemory {
   /** α·∇fᵀd of the previous step, for the next initial trial step (N&W eq. 3.60). */
   lastSlope: number;
   lastAlpha: number;
 }
 
-export const gd: Method<GdState> = {
+export const gd: Method<SmoothState<GdMemory>> = {
   name: 'gd',
   searchedSteps: (o) => o.lineSearch !== 'none',
   init(ctx, x0) {
-    const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: workF64(ctx.n), lastSlope: 0, lastAlpha: 0 };
+    return new SmoothState<GdMemory>(ctx, x0, { lastSlope: 0, lastAlpha: 0 });
   },
   step(ctx, s) {
     const { n, o } = ctx;
@@ -32,12 +29,13 @@ export const gd: Method<GdState> = {
     for (let i = 0; i < n; i++) s.d[i] = -s.g[i]!;
     const slope = dot(s.g, s.d);
     let alpha0: number;
-    if (s.lastSlope !== 0) alpha0 = Math.min(1e10, (s.lastAlpha * s.lastSlope) / slope);
+    const own = s.own;
+    if (own.lastSlope !== 0) alpha0 = Math.min(1e10, (own.lastAlpha * own.lastSlope) / slope);
     else alpha0 = o.stepSize ?? Math.min(1, 1 / Math.sqrt(-slope));
     const alpha = lineSearchStep(ctx, s, s.d, alpha0, 0.9, slope);
     if (!(alpha > 0)) return 'lineSearch';
-    s.lastAlpha = alpha;
-    s.lastSlope = slope;
+    own.lastAlpha = alpha;
+    own.lastSlope = slope;
     return undefined;
   },
 };

@@ -7,14 +7,13 @@
 // updates is kept as one composed 2×2 map instead (lbfgsWindow2.ts).
 import { type Runtime, heapOf, rt } from '../../runtime/runtime.js';
 import type { Method } from '../driver.js';
-import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
+import { SmoothState, dot, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
 import { type Window2, releaseWindow2, takeWindow2 } from './lbfgsWindow2.js';
 
 const WASM_FROM_N = 16;
 
-interface LbfgsState extends SmoothState {
-  d: Float64Array;
+interface LbfgsMemory {
   /**
    * The memory, one layout for both storages: [S (m·n) | Y (m·n) | ρ (m) | α (m)], pair j at
    * offset j·n of S and Y. n < 16: the JS array P from 0 (one work array per solve, not four).
@@ -31,29 +30,31 @@ interface LbfgsState extends SmoothState {
   gamma: number;
 }
 
+type LbfgsState = SmoothState<LbfgsMemory>;
+
 // direction and storePair dispatch in a few bytes of bytecode, so V8 inlines them (and the 2-D
 // window's methods) into step: the general paths beside them made each too big to inline, two
 // calls per iteration that were a measurable share of a 2-D solve.
 
 /** d ← −H∇f: the composed window for n = 2, else the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
-  if (s.w2 !== undefined) s.w2.direction(s.g, s.gamma, s.d);
+  if (s.own.w2 !== undefined) s.own.w2.direction(s.g, s.own.gamma, s.d);
   else twoLoop(s, m);
 }
 
 /** d ← −H∇f by the two-loop recursion (in WebAssembly for n ≥ 16). */
 function twoLoop(s: LbfgsState, m: number): void {
-  const q = s.d, g = s.g, n = q.length, count = s.count, head = s.head, gamma = s.gamma;
+  const q = s.d, g = s.g, n = q.length, count = s.own.count, head = s.own.head, gamma = s.own.gamma;
   const mn = m * n;
-  if (s.r) {
-    const base = s.ptr >>> 3, qi = base + 2 * mn + 2 * m;
-    const h = heapOf(s.r);
+  if (s.own.r) {
+    const base = s.own.ptr >>> 3, qi = base + 2 * mn + 2 * m;
+    const h = heapOf(s.own.r);
     for (let i = 0; i < n; i++) h[qi + i] = -g[i]!;
-    s.r.k.lbfgsTwoLoop(n, m, count, head, s.ptr, s.ptr + mn * 8, s.ptr + 2 * mn * 8, s.ptr + (2 * mn + m) * 8, gamma, qi * 8);
-    q.set(heapOf(s.r).subarray(qi, qi + n));
+    s.own.r.k.lbfgsTwoLoop(n, m, count, head, s.own.ptr, s.own.ptr + mn * 8, s.own.ptr + 2 * mn * 8, s.own.ptr + (2 * mn + m) * 8, gamma, qi * 8);
+    q.set(heapOf(s.own.r).subarray(qi, qi + n));
     return;
   }
-  const P = s.P, Yo = mn, Ro = 2 * mn, Ao = Ro + m;
+  const P = s.own.P, Yo = mn, Ro = 2 * mn, Ao = Ro + m;
   for (let i = 0; i < n; i++) q[i] = -g[i]!;
   // Newest pair first: j walks back from head − 1 around the ring (no % in the hot loop).
   let j = head;
@@ -81,13 +82,13 @@ const EMPTY = new Float64Array(0);
 
 /** Drops every stored pair (a failed search or an uphill direction starts over from −∇f). */
 function forget(s: LbfgsState): void {
-  s.count = 0; s.gamma = 1;
-  s.w2?.clear();
+  s.own.count = 0; s.own.gamma = 1;
+  s.own.w2?.clear();
 }
 
 /** Stores the pair s = x − xOld, y = g − gOld, unless it lacks positive curvature. */
 function storePair(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld: Float64Array): void {
-  if (s.w2 !== undefined) storePair2(s, s.w2, m, xOld, gOld);
+  if (s.own.w2 !== undefined) storePair2(s, s.own.w2, m, xOld, gOld);
   else storePairN(s, m, n, xOld, gOld);
 }
 
@@ -101,8 +102,8 @@ function storePair2(s: LbfgsState, w2: Window2, m: number, xOld: Float64Array, g
 
 /** The pair goes to row head of S and Y, in the JS array or in linear memory. */
 function storePairN(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld: Float64Array): void {
-  const j = s.head, x = s.x, g = s.g, mn = m * n;
-  const P = s.r !== undefined ? heapOf(s.r) : s.P, base = s.r !== undefined ? s.ptr >>> 3 : 0;
+  const j = s.own.head, x = s.x, g = s.g, mn = m * n;
+  const P = s.own.r !== undefined ? heapOf(s.own.r) : s.own.P, base = s.own.r !== undefined ? s.own.ptr >>> 3 : 0;
   const So = base + j * n, Yo = So + mn;
   let sy = 0, yy = 0, ss = 0;
   for (let i = 0; i < n; i++) {
@@ -120,9 +121,9 @@ function storePairN(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOl
  */
 function keep(s: LbfgsState, m: number, sy: number, yy: number, ss: number): boolean {
   if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return false;
-  s.gamma = sy / yy;
-  s.head = s.head + 1 === m ? 0 : s.head + 1;
-  s.count = Math.min(s.count + 1, m);
+  s.own.gamma = sy / yy;
+  s.own.head = s.own.head + 1 === m ? 0 : s.own.head + 1;
+  s.own.count = Math.min(s.own.count + 1, m);
   return true;
 }
 
@@ -131,26 +132,20 @@ export const lbfgs: Method<LbfgsState> = {
   searchedSteps: () => true,
   init(ctx, x0) {
     const m = ctx.o.memory, n = ctx.n;
-    const b = initSmooth(ctx, x0);
     const wasm = n >= WASM_FROM_N, two = n === 2;
-    // An explicit literal (not a spread) keeps one fast hidden class for the hot loops.
-    return {
-      x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe,
-      d: workF64(n),
-      P: wasm || two ? EMPTY : workF64(2 * m * n + 2 * m),
-      ptr: wasm ? rt.k.alloc((2 * m * n + 2 * m + n) * 8) : 0,
-      r: wasm ? rt : undefined,
-      w2: two ? takeWindow2(m) : undefined,
-      count: 0,
-      head: 0,
-      gamma: 1,
-    };
+    const s = new SmoothState<LbfgsMemory>(ctx, x0, {
+      P: wasm || two ? EMPTY : workF64(2 * m * n + 2 * m), ptr: 0, r: wasm ? rt : undefined, w2: undefined, count: 0, head: 0, gamma: 1,
+    });
+    // Taken once f(x0) has been evaluated (it may throw): release() gives these back.
+    if (wasm) s.own.ptr = rt.k.alloc((2 * m * n + 2 * m + n) * 8);
+    if (two) s.own.w2 = takeWindow2(m);
+    return s;
   },
   release(s) {
-    if (s.r && s.ptr) s.r.k.free(s.ptr);
-    s.ptr = 0;
-    if (s.w2) releaseWindow2(s.w2);
-    s.w2 = undefined;
+    if (s.own.r && s.own.ptr) s.own.r.k.free(s.own.ptr);
+    s.own.ptr = 0;
+    if (s.own.w2) releaseWindow2(s.own.w2);
+    s.own.w2 = undefined;
   },
   step(ctx, s) {
     const m = ctx.o.memory, n = ctx.n;
@@ -164,7 +159,7 @@ export const lbfgs: Method<LbfgsState> = {
       }
       // Without curvature information the first step is scaled to move about one unit.
       let alpha0 = 1;
-      if (s.count === 0) {
+      if (s.own.count === 0) {
         let gmax = 0;
         const g = s.g;
         for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
@@ -174,7 +169,7 @@ export const lbfgs: Method<LbfgsState> = {
         storePair(s, m, n, s.xNew, s.gNew); // accept() swapped the previous point there
         return undefined;
       }
-      if (s.count === 0) break;
+      if (s.own.count === 0) break;
       forget(s);
     }
     return 'lineSearch';

@@ -5,12 +5,7 @@
 import { heap, rt, scratch } from '../../runtime/runtime.js';
 import { SLOT } from '../../linalg/matrix.js';
 import type { Method } from '../driver.js';
-import { type SmoothState, dot, initSmooth, lineSearchStep } from './common.js';
-import { workF64 } from '../../runtime/workArrays.js';
-
-interface NewtonState extends SmoothState {
-  d: Float64Array;
-}
+import { SmoothState, dot, lineSearchStep } from './common.js';
 
 /** Writes the modified-Newton direction into d; false if no shift made the Hessian factorable. */
 export function modifiedNewtonDirection(H: Float64Array, g: Float64Array, d: Float64Array): boolean {
@@ -41,12 +36,11 @@ export function modifiedNewtonDirection(H: Float64Array, g: Float64Array, d: Flo
   return false;
 }
 
-export const newton: Method<NewtonState> = {
+export const newton: Method<SmoothState<undefined>> = {
   name: 'newton',
   searchedSteps: () => true,
   init(ctx, x0) {
-    const b = initSmooth(ctx, x0);
-    return { x: b.x, fx: b.fx, g: b.g, xNew: b.xNew, gNew: b.gNew, wolfe: b.wolfe, d: workF64(ctx.n) };
+    return new SmoothState(ctx, x0, undefined);
   },
   step(ctx, s) {
     const H = ctx.p.hessian(s.x);
