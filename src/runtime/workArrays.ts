@@ -34,42 +34,9 @@ class BumpPool {
 
 const work = new BumpPool(1 << 15, 1 << 13);
 
-// Small work arrays (≤ 8 entries, which V8 allocates on the JS heap at ~30 ns each) taken during a
-// solve are recycled when it ends: a 2-D solve takes about ten, a tenth of its fixed cost, and
-// their garbage. A scope returns exactly the arrays taken since it opened, so a solve nested in
-// another's objective never gets the outer one's live arrays.
-const SMALL = 8;
-const SPARE_MAX = 64;
-const spare: Float64Array[][] = Array.from({ length: SMALL + 1 }, () => []);
-const taken: Float64Array[] = [];
-let openScopes = 0;
-
-/** Opens a scope of work arrays (a solve); pass the mark to closeWorkScope when it ends, however it ends. */
-export function openWorkScope(): number {
-  openScopes++;
-  return taken.length;
-}
-
-/** Takes back, zeroed, every small work array taken since openWorkScope returned mark. */
-export function closeWorkScope(mark: number): void {
-  openScopes--;
-  while (taken.length > mark) {
-    const a = taken.pop()!, list = spare[a.length]!;
-    if (list.length >= SPARE_MAX) continue;
-    for (let i = 0; i < a.length; i++) a[i] = 0;
-    list.push(a);
-  }
-}
-
-/**
- * A zeroed Float64Array of length n for internal use (small ones recycled within a scope, larger
- * ones from a shared slab). Inside a scope it must not outlive the scope: copy what a result keeps.
- */
+/** A zeroed Float64Array of length n for internal use (small ones from a shared slab). */
 export function workF64(n: number): Float64Array {
-  if (n > SMALL || openScopes === 0) return work.take(n);
-  const a = spare[n]!.pop() ?? new Float64Array(n);
-  taken.push(a);
-  return a;
+  return work.take(n);
 }
 
 /** Results up to 1 KiB come from the pool (eigSym with vectors up to n = 10). */

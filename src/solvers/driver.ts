@@ -7,7 +7,7 @@ import { Counted, type Evaluations, normInf } from './counted.js';
 import { isMinimum } from './minimum.js';
 import type { ResolvedOptions } from './options.js';
 import { GROWTH_ITERATIONS, REASONS, type Reason, type Status, UNBOUNDED_F, describeStop } from './status.js';
-import { closeWorkScope, openWorkScope, workF64 } from '../runtime/workArrays.js';
+import { workF64 } from '../runtime/workArrays.js';
 
 // NaN for rarely-run branches as a module constant (why: see lineSearch.ts).
 const NAN = NaN;
@@ -95,14 +95,11 @@ export function run<S extends IterateState>(method: Method<S>, objective: Object
   const n = x0.length;
   const ctx: Context = { p, o, n };
   const history: History | undefined = o.history ? { x: [], fx: [], gradientNorm: [] } : undefined;
-  const mark = openWorkScope();
-  let s: S | undefined;
+  const s = method.init(ctx, x0);
   try {
-    s = method.init(ctx, x0);
     return loop(method, s, p, ctx, history);
   } finally {
-    if (s !== undefined) method.release?.(s);
-    closeWorkScope(mark);
+    method.release?.(s);
   }
 }
 
