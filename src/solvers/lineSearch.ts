@@ -39,6 +39,18 @@ function place(x: Float64Array, d: Float64Array, alpha: number, out: Float64Arra
   for (let i = 0; i < x.length; i++) out[i] = x[i]! + alpha * d[i]!;
 }
 
+/** f at the trial point xt = x + αd, with its gradient into gt; a non-finite f counts as +∞ ("too far"). */
+function trial(p: Counted, x: Float64Array, d: Float64Array, alpha: number, xt: Float64Array, gt: Float64Array): number {
+  place(x, d, alpha, xt);
+  const f = p.valueAndGradient(xt, gt);
+  return Number.isFinite(f) ? f : Infinity;
+}
+
+/** φ′(α) = ∇f(xt)ᵀd, NaN where f is +∞ (its gradient means nothing there). */
+function slopeAt(f: number, gt: Float64Array, d: Float64Array): number {
+  return f === Infinity ? NAN : dot(gt, d);
+}
+
 /**
  * Armijo backtracking (N&W Alg. 3.1 with the safeguarded quadratic interpolation of §3.5):
  * accept the first α with f(x + αd) ≤ f(x) + c₁α∇fᵀd, c₁ = 1e-4. f only at trial points, the
@@ -120,10 +132,7 @@ export class WolfeSearch {
    */
   search(p: Counted, x: Float64Array, fx: number, g: Float64Array, d: Float64Array, alpha0: number,
     xNew: Float64Array, gNew: Float64Array, c2 = 0.9, slope = dot(g, d)): number {
-    place(x, d, alpha0, xNew);
-    let f = p.valueAndGradient(xNew, gNew);
-    if (!Number.isFinite(f)) f = Infinity;
-    const df = f === Infinity ? NAN : dot(gNew, d);
+    const f = trial(p, x, d, alpha0, xNew, gNew), df = slopeAt(f, gNew, d);
     // Sufficient decrease (its plain form) and the curvature condition: accepted as the loop below would.
     if (f <= fx + C1 * alpha0 * slope && Math.abs(df) <= -c2 * slope) {
       this.fx = f;
@@ -175,10 +184,8 @@ export class WolfeSearch {
     this.evals++;
     const own = this.nextOwn;
     const xt = own ? this.xOwn : this.xNew, gt = own ? this.gOwn : this.gNew, d = this.d;
-    place(this.x, d, alpha, xt);
-    let f = this.p.valueAndGradient(xt, gt);
-    if (!Number.isFinite(f)) f = Infinity;
-    this.record(alpha, f, f === Infinity ? NAN : dot(gt, d), own);
+    const f = trial(this.p, this.x, d, alpha, xt, gt);
+    this.record(alpha, f, slopeAt(f, gt, d), own);
     return f;
   }
 

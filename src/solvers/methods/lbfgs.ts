@@ -22,9 +22,9 @@ interface LbfgsMemory {
   P: Float64Array;
   ptr: number;
   r: Runtime | undefined;
-  /** n = 2: the pairs as composed update maps (P then holds nothing). */
+  /** n = 2: the pairs as composed update maps (P, count and head then unused: the window counts). */
   w2: Window2 | undefined;
-  /** Number of stored pairs and the ring position of the next one. */
+  /** Number of stored pairs in P and the ring position of the next one. */
   count: number;
   head: number;
   gamma: number;
@@ -80,6 +80,11 @@ function twoLoop(s: LbfgsState, m: number): void {
 
 const EMPTY = new Float64Array(0);
 
+/** Number of stored pairs. */
+function pairs(s: LbfgsState): number {
+  return s.own.w2 !== undefined ? s.own.w2.count : s.own.count;
+}
+
 /** Drops every stored pair (a failed search or an uphill direction starts over from −∇f). */
 function forget(s: LbfgsState): void {
   s.own.count = 0; s.own.gamma = 1;
@@ -88,16 +93,16 @@ function forget(s: LbfgsState): void {
 
 /** Stores the pair s = x − xOld, y = g − gOld, unless it lacks positive curvature. */
 function storePair(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOld: Float64Array): void {
-  if (s.own.w2 !== undefined) storePair2(s, s.own.w2, m, xOld, gOld);
+  if (s.own.w2 !== undefined) storePair2(s, s.own.w2, xOld, gOld);
   else storePairN(s, m, n, xOld, gOld);
 }
 
 /** n = 2: the pair becomes the window's newest update map. */
-function storePair2(s: LbfgsState, w2: Window2, m: number, xOld: Float64Array, gOld: Float64Array): void {
+function storePair2(s: LbfgsState, w2: Window2, xOld: Float64Array, gOld: Float64Array): void {
   const x = s.x, g = s.g;
   const s0 = x[0]! - xOld[0]!, s1 = x[1]! - xOld[1]!, y0 = g[0]! - gOld[0]!, y1 = g[1]! - gOld[1]!;
   const sy = s0 * y0 + s1 * y1;
-  if (keep(s, m, sy, y0 * y0 + y1 * y1, s0 * s0 + s1 * s1)) w2.push(s0, s1, y0, y1, 1 / sy);
+  if (keep(s, sy, y0 * y0 + y1 * y1, s0 * s0 + s1 * s1)) w2.push(s0, s1, y0, y1, 1 / sy);
 }
 
 /** The pair goes to row head of S and Y, in the JS array or in linear memory. */
@@ -112,18 +117,19 @@ function storePairN(s: LbfgsState, m: number, n: number, xOld: Float64Array, gOl
     P[Yo + i] = yi;
     sy += si * yi; yy += yi * yi; ss += si * si;
   }
-  if (keep(s, m, sy, yy, ss)) P[base + 2 * mn + j] = 1 / sy;
+  if (!keep(s, sy, yy, ss)) return;
+  P[base + 2 * mn + j] = 1 / sy;
+  s.own.head = j + 1 === m ? 0 : j + 1;
+  s.own.count = Math.min(s.own.count + 1, m);
 }
 
 /**
  * The curvature test: a pair without positive curvature would break positive definiteness and
- * is skipped. A kept pair sets the scaling γ = sᵀy / yᵀy and advances the ring.
+ * is skipped. A kept pair sets the scaling γ = sᵀy / yᵀy.
  */
-function keep(s: LbfgsState, m: number, sy: number, yy: number, ss: number): boolean {
+function keep(s: LbfgsState, sy: number, yy: number, ss: number): boolean {
   if (!(sy > Number.EPSILON * Math.sqrt(ss * yy))) return false;
   s.own.gamma = sy / yy;
-  s.own.head = s.own.head + 1 === m ? 0 : s.own.head + 1;
-  s.own.count = Math.min(s.own.count + 1, m);
   return true;
 }
 
@@ -159,7 +165,7 @@ export const lbfgs: Method<LbfgsState> = {
       }
       // Without curvature information the first step is scaled to move about one unit.
       let alpha0 = 1;
-      if (s.own.count === 0) {
+      if (pairs(s) === 0) {
         let gmax = 0;
         const g = s.g;
         for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
@@ -169,7 +175,7 @@ export const lbfgs: Method<LbfgsState> = {
         storePair(s, m, n, s.xNew, s.gNew); // accept() swapped the previous point there
         return undefined;
       }
-      if (s.own.count === 0) break;
+      if (pairs(s) === 0) break;
       forget(s);
     }
     return 'lineSearch';
