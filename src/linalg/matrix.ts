@@ -110,7 +110,7 @@ export function notFinite(name: string, index: number, value: unknown, cols?: nu
 /** true when every entry of v is finite (x − x is 0 only for finite x); the JS-array twin of requireFinite. */
 export function allFinite(v: ArrayLike<number>): boolean {
   let acc = 0;
-  for (let i = 0; i < v.length; i++) acc += v[i]! - v[i]!;
+  for (let i = 0, n = v.length; i < n; i++) acc += v[i]! - v[i]!;
   return acc === 0;
 }
 

@@ -108,14 +108,10 @@ export class Counted {
   }
 }
 
-/** ‖v‖∞ that propagates NaN (a plain `if (a > m)` would skip it and report convergence). */
+/** ‖v‖∞ that propagates NaN (Math.max does; a plain `if (a > m)` would skip it and report convergence). */
 export function normInf(v: Float64Array): number {
   let m = 0;
-  for (let i = 0; i < v.length; i++) {
-    const a = Math.abs(v[i]!);
-    if (!(a <= m)) m = a; // true for a > m and for NaN
-    if (m !== m) return NAN;
-  }
+  for (let i = 0, n = v.length; i < n; i++) m = Math.max(m, Math.abs(v[i]!));
   return m;
 }
 

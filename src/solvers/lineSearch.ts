@@ -31,12 +31,12 @@ const F_NOISE = 1e-10;
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  for (let i = 0, n = a.length; i < n; i++) s += a[i]! * b[i]!;
   return s;
 }
 
 function place(x: Float64Array, d: Float64Array, alpha: number, out: Float64Array): void {
-  for (let i = 0; i < x.length; i++) out[i] = x[i]! + alpha * d[i]!;
+  for (let i = 0, n = x.length; i < n; i++) out[i] = x[i]! + alpha * d[i]!;
 }
 
 /** f at the trial point xt = x + αd, with its gradient into gt; a non-finite f counts as +∞ ("too far"). */

@@ -41,7 +41,8 @@ export class SmoothState<M> implements IterateState {
 
 export function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  // Loops over typed arrays read the length once: V8 re-reads and range-checks it on every test.
+  for (let i = 0, n = a.length; i < n; i++) s += a[i]! * b[i]!;
   return s;
 }
 
@@ -77,7 +78,7 @@ function acceptStep(s: SmoothState<unknown>, alpha: number, fx: number): number 
     // A step too small to change x is no step: report it as a failed search, not progress.
     const x = s.x, xNew = s.xNew;
     let moved = false;
-    for (let i = 0; i < x.length && !moved; i++) moved = xNew[i] !== x[i];
+    for (let i = 0, n = x.length; i < n && !moved; i++) moved = xNew[i] !== x[i];
     if (!moved) return 0;
     accept(s, fx);
   }
