@@ -18,8 +18,11 @@ const REASON_OF_CODE: Record<number, Reason> = {
 
 /** Whether minimize would take the fast path for this objective and these options. */
 export function usesFastPath(f: Objective, o: ResolvedOptions): boolean {
+  // The type test first: most solves are of user functions, and looking the method name up in
+  // LOOP_METHOD is a megamorphic keyed load (~100 instructions) once several methods have run.
+  if (!isQuadratic(f)) return false;
   const code = LOOP_METHOD[o.method];
-  if (code === undefined || !isQuadratic(f) || o.callback || o.history) return false;
+  if (code === undefined || o.callback || o.history) return false;
   return o.method !== 'gd' || o.lineSearch === 'none';
 }
 
