@@ -1,6 +1,7 @@
 // BFGS with a dense inverse-Hessian approximation Hₖ (Nocedal & Wright Alg. 6.1, eq. 6.17):
 // H ← (I − ρsyᵀ)H(I − ρysᵀ) + ρssᵀ, ρ = 1/yᵀs, with H₀ scaled by yᵀs/yᵀy before the first
 // update (eq. 6.20); strong Wolfe line search (c₂ = 0.9). O(n²) memory and work per iteration.
+import { normInf } from '../counted.js';
 import type { Method } from '../driver.js';
 import { SmoothState, dot, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
@@ -43,9 +44,7 @@ export const bfgs: Method<SmoothState<BfgsMemory>> = {
         mem.updated = false;
         for (let i = 0; i < n; i++) d[i] = -st.g[i]!;
       }
-      let gmax = 0;
-      for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(st.g[i]!));
-      const alpha0 = mem.updated ? 1 : Math.min(1, 1 / gmax);
+      const alpha0 = mem.updated ? 1 : Math.min(1, 1 / normInf(st.g));
       if (lineSearchStep(ctx, st, d, alpha0, 0.9) > 0) {
         const s = mem.s, y = mem.y, Hy = mem.Hy;
         const x = st.x, xo = st.xNew, g1 = st.g, go = st.gNew;

@@ -1,6 +1,7 @@
 // Nonlinear conjugate gradients, Polak–Ribière+ (Nocedal & Wright §5.2, eq. 5.44–5.45):
 // β = max(0, ∇fₖ₊₁ᵀ(∇fₖ₊₁ − ∇fₖ) / ∇fₖᵀ∇fₖ), d ← −∇f + βd, restarted to −∇f every n iterations
 // and whenever d is not a descent direction; strong Wolfe line search with c₂ = 0.1.
+import { normInf } from '../counted.js';
 import type { Method } from '../driver.js';
 import { SmoothState, dot, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
@@ -25,8 +26,7 @@ export const cg: Method<SmoothState<CgMemory>> = {
     let slope = dot(s.g, s.d);
     let steepest = own.sinceRestart === 0;
     if (!(slope < 0)) steepest = true;
-    let gmax = 0;
-    for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(s.g[i]!));
+    const gmax = normInf(s.g);
     own.gPrev.set(s.g);
     let alpha;
     for (;;) {

@@ -1,6 +1,6 @@
 // Pieces several methods share: the smooth-method state and one line-searched step.
 import type { Context, IterateState } from '../driver.js';
-import { WolfeSearch, armijo } from '../lineSearch.js';
+import { WolfeSearch, armijo, dot } from '../lineSearch.js';
 import { workF64 } from '../../runtime/workArrays.js';
 
 /**
@@ -39,12 +39,7 @@ export class SmoothState<M> implements IterateState {
   }
 }
 
-export function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  // Loops over typed arrays read the length once: V8 re-reads and range-checks it on every test.
-  for (let i = 0, n = a.length; i < n; i++) s += a[i]! * b[i]!;
-  return s;
-}
+export { dot };
 
 /** Makes (xNew, gNew) the current iterate. */
 export function accept(s: SmoothState<unknown>, fx: number): void {

@@ -6,6 +6,7 @@
 // (assembly/lbfgs.ts): with a cheap f it is most of an iteration's work. For n = 2 the window of
 // updates is kept as one composed 2×2 map instead (lbfgsWindow2.ts).
 import { type Runtime, heapOf, rt } from '../../runtime/runtime.js';
+import { normInf } from '../counted.js';
 import type { Method } from '../driver.js';
 import { SmoothState, dot, lineSearchStep } from './common.js';
 import { workF64 } from '../../runtime/workArrays.js';
@@ -32,9 +33,10 @@ interface LbfgsMemory {
 
 type LbfgsState = SmoothState<LbfgsMemory>;
 
-// direction and storePair dispatch in a few bytes of bytecode, so V8 inlines them (and the 2-D
-// window's methods) into step: the general paths beside them made each too big to inline, two
-// calls per iteration that were a measurable share of a 2-D solve.
+// direction and storePair only dispatch on the storage, so they stay small enough for V8 to
+// inline: with the general paths in them, each was too big, and the calls were a measurable share
+// of a 2-D solve. (Which of them the optimized step finally inlines depends on V8's budget; in
+// Node 20, direction's dispatch is, and storePair is one call with the window's push inside.)
 
 /** d ← −H∇f: the composed window for n = 2, else the two-loop recursion. */
 function direction(s: LbfgsState, m: number): void {
@@ -164,13 +166,7 @@ export const lbfgs: Method<LbfgsState> = {
         slope = dot(s.g, s.d);
       }
       // Without curvature information the first step is scaled to move about one unit.
-      let alpha0 = 1;
-      if (pairs(s) === 0) {
-        let gmax = 0;
-        const g = s.g;
-        for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
-        alpha0 = Math.min(1, 1 / gmax);
-      }
+      const alpha0 = pairs(s) === 0 ? Math.min(1, 1 / normInf(s.g)) : 1;
       if (lineSearchStep(ctx, s, s.d, alpha0, 0.9, slope) > 0) {
         storePair(s, m, n, s.xNew, s.gNew); // accept() swapped the previous point there
         return undefined;
